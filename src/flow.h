@@ -1,0 +1,59 @@
+/*
+ * flow: the vertical list.  flow.c walks the document's blocks (headings,
+ * paragraphs, lists, the table of contents) and sets them as a list of
+ * line boxes, glue (space between blocks) and penalties (where a page may
+ * or may not end: widows, orphans, keep-with-next, chapter starts).
+ * page.c then cuts that list into pages.  Boxes inside a line are kept
+ * relative to the line's top-left corner at the left edge of the text block.
+ */
+#ifndef FOLIO_FLOW_H
+#define FOLIO_FLOW_H
+
+#include "box.h"
+#include "doc.h"
+#include "style.h"
+
+enum vtype { V_BOX, V_GLUE, V_PENALTY };
+
+/* a box inside a line, with what only pagination can resolve */
+struct vbox {
+	struct box b;		/* x from the text block's left, y from the line's top */
+	int target;		/* link: serial of the target node; -1 = uri or none */
+	int pageref;		/* text: becomes the page number of this serial, right-aligned at b.x */
+};
+
+struct vitem {
+	enum vtype type;
+	double h;		/* box: height; glue: the space */
+	int penalty;		/* penalty: BRK_INF forbids a page break, -BRK_INF forces one */
+	int nobreak;		/* glue: no page break here (keep-with-next) */
+	int keep;		/* box: keep with the next two lines (headings) */
+	struct vbox *box;	/* box: its content */
+	int nbox;
+	int anchor;		/* box: serial of the node that starts here, -1 = none */
+};
+
+/* a section heading, for the outline */
+struct vhead {
+	int serial;		/* the section's node */
+	int level;		/* 1 = chapter */
+	const char *title;	/* "3.1 Sammanfattning …" */
+};
+
+struct vlist {
+	struct vitem *v;
+	int n, cap;
+	struct vhead *head;	/* the sections, in document order */
+	int nhead, caphead;
+};
+
+/* set every block of d into vl; strings go to pd->mem, tags to pd->selem */
+int flow_document(const struct doc *d, const struct layout *lay, struct vlist *vl,
+	struct pdoc *pd, struct diag *dg);
+/* cut vl into pages of pd: cover, body, running header and footer, page
+ * numbers in the table of contents, link targets, outline */
+int page_build(const struct doc *d, const struct layout *lay, struct vlist *vl,
+	struct pdoc *pd, struct diag *dg);
+void flow_free(struct vlist *vl);
+
+#endif

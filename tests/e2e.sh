@@ -1,0 +1,71 @@
+#!/bin/sh
+# End-to-end checks of the command line and the PDFs it writes: qpdf, poppler
+# (pdftotext, pdffonts, pdfinfo), bad inputs, reproducibility, valgrind.
+cd "$(dirname "$0")/.." || exit 3
+. tests/lib.sh
+
+# --- the command line
+check "--version names folio" sh -c "$FOLIO --version | grep -q '^folio [0-9]'"
+check "--help exits 0" $FOLIO --help
+check "no arguments: usage error 2" sh -c "$FOLIO; test \$? -eq 2"
+check "unknown command: usage error 2" sh -c "$FOLIO frobnicate x.xml 2>/dev/null; test \$? -eq 2"
+check "unknown option: usage error 2" sh -c "$FOLIO render --nope x.xml 2>/dev/null; test \$? -eq 2"
+check "missing report file: input error 1 naming it" sh -c \
+	"$FOLIO render $T/none.xml -o $T/none.pdf 2>$T/err; test \$? -eq 1 && grep -q 'none.xml' $T/err && test ! -e $T/none.pdf"
+
+# --- every example as a PDF
+for r in examples/*/report.xml; do
+	ex=$(basename "$(dirname "$r")")
+	pdf=$T/$ex.pdf
+	check "$ex: renders" $FOLIO render "$r" -o "$pdf"
+	check "$ex: qpdf --check clean" qpdf --check "$pdf"
+	check "$ex: every font embedded, with ToUnicode" sh -c \
+		"pdffonts $pdf | tail -n +3 | awk '{ if (\$(NF-4) != \"yes\" || \$(NF-2) != \"yes\") bad=1; n++ } END { exit bad || n == 0 }'"
+	check "$ex: no poppler warnings" sh -c "pdftotext $pdf - 2>&1 >/dev/null | grep -v '^\$' | (! grep .)"
+	check "$ex: Swedish text extracts with å ä ö" sh -c "pdftotext $pdf - | grep -q 'Väsentliga händelser' && pdftotext $pdf - | grep -q 'Innehållsförteckning'"
+	check "$ex: document info" sh -c "pdfinfo $pdf | grep -q '^Title: *Delårsrapport' && pdfinfo $pdf | grep -q '^Author: *Region Örebro län' && pdfinfo $pdf | grep -q '^Creator: *folio '"
+	check "$ex: dates from SOURCE_DATE_EPOCH" sh -c "pdfinfo -isodates $pdf | grep -q '^CreationDate: *2024-09-10T20:26:40'"
+	check "$ex: has an outline" sh -c "qpdf --json --json-key=outlines $pdf | grep -q '\"title\": \"1 Inledning\"'"
+	check "$ex: TOC lines are links" sh -c "qpdf --json --json-key=objects $pdf | grep -c '/Link' | awk '{ exit \$1 < 10 }'"
+	check "$ex: footer N (M) on the last page" sh -c "n=\$(pdfinfo $pdf | awk '/^Pages:/ {print \$2}'); pdftotext -f \$n -l \$n $pdf - | grep -q \"\$n (\$n)\""
+	check "$ex: same input, same bytes" sh -c "$FOLIO render $r -o $T/again.pdf && cmp $pdf $T/again.pdf"
+done
+
+# --- bad input: one clear message with a position, exit 1, no PDF left
+for b in tests/bad/*.xml; do
+	name=$(basename "$b" .xml)
+	check "bad input $name: exit 1, file:line: error, no output" sh -c \
+		"timeout 10 $FOLIO render $b -o $T/bad.pdf 2>$T/err; rc=\$?; test \$rc -eq 1 && grep -Eq '$name.xml:[0-9]+(:[0-9]+)?: error: ' $T/err && test ! -e $T/bad.pdf"
+done
+check "an existing PDF survives a failed render" sh -c \
+	"echo keep >$T/keep.pdf; $FOLIO render tests/bad/truncated.xml -o $T/keep.pdf 2>/dev/null; grep -q keep $T/keep.pdf && test \$(ls $T | grep -c tmp) -eq 0"
+check "unwritable output directory: exit 1 and a message" sh -c \
+	"$FOLIO render examples/regionstyrelsen-delar-2024/report.xml -o /nonexistent/x.pdf 2>$T/err; test \$? -eq 1 && grep -q 'error' $T/err"
+
+# --- a layout whose font is missing
+mkdir -p "$T/lay/broken"
+sed 's#../../fonts/LiberationSans-Bold.ttf#/nonexistent/Bold.ttf#' layouts/standard/layout.xml >"$T/lay/broken/layout.xml"
+check "missing font: exit 1 naming the font file" sh -c \
+	"$FOLIO render examples/regionstyrelsen-delar-2024/report.xml --layout $T/lay/broken -o $T/f.pdf 2>$T/err; test \$? -eq 1 && grep -q 'Bold.ttf' $T/err && test ! -e $T/f.pdf"
+
+# --- check writes nothing
+check "check: exit 0 and no PDF" sh -c \
+	"cp examples/regionstyrelsen-delar-2024/report.xml $T/c.xml && $FOLIO check $T/c.xml && test ! -e $T/c.pdf"
+
+# --- memory errors: the whole pipeline under ASan+UBSan and valgrind
+if [ -x build/asan/folio ]; then
+	for r in examples/*/report.xml; do
+		check "ASan+UBSan render $(basename "$(dirname "$r")")" build/asan/folio render "$r" -o "$T/asan.pdf"
+	done
+	for b in tests/bad/*.xml; do
+		check "ASan+UBSan bad input $(basename "$b")" sh -c "build/asan/folio render $b -o $T/asan.pdf 2>$T/err; test \$? -eq 1"
+	done
+fi
+if command -v valgrind >/dev/null 2>&1; then
+	check "valgrind: render the first example without memory errors" \
+		valgrind -q --error-exitcode=9 --leak-check=full --errors-for-leak-kinds=definite \
+		$FOLIO render "$(ls examples/*/report.xml | head -n 1)" -o "$T/vg.pdf"
+	check "valgrind: a bad input without memory errors" sh -c \
+		"valgrind -q --error-exitcode=9 --leak-check=full --errors-for-leak-kinds=definite $FOLIO render tests/bad/truncated.xml -o $T/vg.pdf; test \$? -eq 1"
+fi
+finish
