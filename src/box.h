@@ -94,6 +94,8 @@ struct box *pdoc_box(struct page *pg, enum box_type type);
 /* a text box; text is copied into the pdoc */
 struct box *pdoc_text(struct pdoc *pd, struct page *pg, double x, double y,
 	int face, double size, struct rgb color, const char *s, int len, int tag);
+/* set a text box's wordspace (justification) and widen w to match */
+void pdoc_justify(struct box *b, double wordspace);
 int pdoc_selem(struct pdoc *pd, const char *role, int parent);
 void pdoc_outline(struct pdoc *pd, const char *title, int level, int page, double y);
 void pdoc_free(struct pdoc *pd);

@@ -19,6 +19,7 @@
 #define LINEPENALTY 10		/* added to every line's badness */
 #define FLAGGEDDEM 3000		/* two hyphenated lines in a row */
 #define FITNESSDEM 100		/* adjacent lines of very different tightness */
+#define MAXFLAGGED 2		/* hyphenated lines allowed in a row */
 
 double brk_linewidth(const struct brkshape *sh, int line)
 {
@@ -122,6 +123,7 @@ struct bnode {
 	int line;		/* lines ended so far */
 	int fitness;		/* 0 tight, 1 decent, 2 loose, 3 very loose */
 	int flagged;		/* the break is a hyphen */
+	int nflag;		/* hyphenated lines in a row ending here */
 	double ratio;		/* adjustment ratio of the line ending here */
 	double demerits;	/* total demerits up to here */
 	int prev;		/* index of the previous bnode */
@@ -169,6 +171,7 @@ static int totalfit_pass(const struct item *it, int n, const struct brkshape *sh
 		double bestd[4] = { HUGE_VAL, HUGE_VAL, HUGE_VAL, HUGE_VAL };
 		int bestprev[4] = { -1, -1, -1, -1 };
 		double bestr[4] = { 0 };
+		int bestflag[4] = { 0 };
 		int keep = 0;
 		for (int k = 0; k < nact; k++) {
 			int a = act[k];
@@ -196,7 +199,10 @@ static int totalfit_pass(const struct item *it, int n, const struct brkshape *sh
 				d += (double)p * p;
 			else if (p > -BRK_INF)
 				d -= (double)p * p;
-			int flg = it[b].type == IT_PENALTY && it[b].flagged;
+			int flg = it[b].type == IT_PENALTY && it[b].flagged && it[b].width > 0;
+			/* never three hyphenated lines in a row */
+			if (flg && an->nflag >= MAXFLAGGED)
+				continue;
 			if (flg && an->flagged)
 				d += FLAGGEDDEM;
 			int fc = fitness_of(r);
@@ -207,6 +213,7 @@ static int totalfit_pass(const struct item *it, int n, const struct brkshape *sh
 				bestd[fc] = d;
 				bestprev[fc] = a;
 				bestr[fc] = r;
+				bestflag[fc] = flg ? an->nflag + 1 : 0;
 			}
 		}
 		for (int fc = 0; fc < 4; fc++) {
@@ -217,6 +224,7 @@ static int totalfit_pass(const struct item *it, int n, const struct brkshape *sh
 			(*nodes)[*nnode] = (struct bnode){
 				.pos = b, .line = p->line + 1, .fitness = fc,
 				.flagged = it[b].type == IT_PENALTY && it[b].flagged,
+				.nflag = bestflag[fc],
 				.ratio = bestr[fc], .demerits = bestd[fc],
 				.prev = bestprev[fc], .active = !forced || b < n - 1,
 			};

@@ -23,6 +23,7 @@ struct flow {
 	struct vlist *vl;
 	struct pdoc *pd;
 	struct diag *dg;
+	const struct hyph *hyph;	/* hyphenation patterns, or NULL */
 	double measure;		/* width of the text block, pt */
 	double pending;		/* space owed after the previous block */
 	int listdepth;		/* nesting of lists */
@@ -178,6 +179,7 @@ static void flow_para(struct flow *f, const struct node *n, const char *defstyle
 	flow_space(f, st->before);
 	struct para p;
 	para_init(&p, f->lay, &f->pd->mem, f->dg, st->align != ALIGN_JUSTIFY);
+	p.hyph = f->hyph;
 	para_inlines(&p, n, st->face, st, tag, f->d);
 	para_finish(&p, st);
 	struct pset ps = { .st = st, .indent = indent + st->indent,
@@ -475,10 +477,10 @@ static void flow_keeps(struct vlist *vl)
 	}
 }
 
-int flow_document(const struct doc *d, const struct layout *lay, struct vlist *vl,
-	struct pdoc *pd, struct diag *dg)
+int flow_document(const struct doc *d, const struct layout *lay, const struct hyph *hyph,
+	struct vlist *vl, struct pdoc *pd, struct diag *dg)
 {
-	struct flow f = { .d = d, .lay = lay, .vl = vl, .pd = pd, .dg = dg,
+	struct flow f = { .d = d, .lay = lay, .vl = vl, .pd = pd, .dg = dg, .hyph = hyph,
 		.measure = lay->pw - lay->ml - lay->mr };
 	int errs = dg->nerr;
 	int root = pdoc_selem(pd, "Document", -1);

@@ -11,6 +11,7 @@
 
 #include "box.h"
 #include "doc.h"
+#include "hyph.h"
 #include "style.h"
 
 enum vtype { V_BOX, V_GLUE, V_PENALTY };
@@ -48,8 +49,8 @@ struct vlist {
 };
 
 /* set every block of d into vl; strings go to pd->mem, tags to pd->selem */
-int flow_document(const struct doc *d, const struct layout *lay, struct vlist *vl,
-	struct pdoc *pd, struct diag *dg);
+int flow_document(const struct doc *d, const struct layout *lay, const struct hyph *hyph,
+	struct vlist *vl, struct pdoc *pd, struct diag *dg);
 /* cut vl into pages of pd: cover, body, running header and footer, page
  * numbers in the table of contents, link targets, outline */
 int page_build(const struct doc *d, const struct layout *lay, struct vlist *vl,

@@ -167,7 +167,12 @@ int main(int argc, char **argv)
 	};
 	struct diag dg = { .out = stderr, .strict = strict };
 	struct rstat st = {0};
-	int rc = render_report(report, &o, &dg, &st);
+	char *exc = path_join(home, "data/hyph-sv-exceptions.txt");
+	struct hyph *hy = hyph_open(HYPH_DIC_SV, exc, &dg);
+	free(exc);
+	o.hyph = hy;
+	int rc = hy ? render_report(report, &o, &dg, &st) : 1;
+	hyph_close(hy);
 	if (rc == 0 && dg.nerr)
 		rc = 1;
 	if (rc == 0 && strict && dg.nwarn)

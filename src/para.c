@@ -110,11 +110,21 @@ static void para_hyphen(struct para *p, double w, int face, double size)
 	}
 }
 
-/* a word: split into boxes by the face that can draw each character, and
- * allow a break after an explicit hyphen between letters */
+/* a word: one box per run of characters of one face (a character the face
+ * lacks comes from the fallback face), with hyphenation points between them
+ * where the patterns allow; soft hyphens are break points, never drawn */
 static void para_word(struct para *p, const char *s, size_t len, int face,
 	const struct style *st, int tag, int link, struct pos pos)
 {
+	unsigned char *marks = NULL;
+	if (p->hyph && st->hyphenate && len <= HYPH_MAXWORD) {
+		marks = xmalloc(len);
+		if (!hyph_word(p->hyph, s, len, p->lay->hyphmin, p->lay->hyphleft,
+				p->lay->hyphright, marks)) {
+			free(marks);
+			marks = NULL;
+		}
+	}
 	size_t start = 0, i = 0;
 	int cur = -1;
 	while (i < len) {
@@ -122,6 +132,17 @@ static void para_word(struct para *p, const char *s, size_t len, int face,
 		int k = utf8_decode(s + i, len - i, &cp);
 		if (k <= 0)
 			k = 1, cp = 0xfffd;
+		if (cp == 0xad) {
+			/* a soft hyphen: a break point, not a character */
+			if (start < i)
+				para_box(p, s + start, i - start, cur < 0 ? face : cur, st, tag, link);
+			i += (size_t)k;
+			start = i;
+			if (!marks || marks[i - 1] == HYPH_INSERT)
+				para_hyphen(p, font_advance(&p->fs->face[cur < 0 ? face : cur], '-') *
+					st->size / 1000.0, cur < 0 ? face : cur, st->size);
+			continue;
+		}
 		int f = fontset_pick(p->fs, face, cp);
 		if (f < 0) {
 			diag_error(p->dg, pos, "character U+%04X '%.*s' is in none of the layout's fonts",
@@ -129,21 +150,30 @@ static void para_word(struct para *p, const char *s, size_t len, int face,
 			p->missing++;
 			f = face;
 		}
-		if (cur >= 0 && f != cur) {
+		if (cur >= 0 && f != cur && start < i) {
 			para_box(p, s + start, i - start, cur, st, tag, link);
 			start = i;
 		}
 		cur = f;
 		i += (size_t)k;
-		if (cp == '-' && i < len && start < i - 1 && (unsigned char)s[i] >= 'A') {
+		if (i >= len)
+			break;
+		int brk = HYPH_NONE;
+		if (marks)
+			brk = marks[i - 1];
+		else if (cp == '-' && start < i - 1 && (unsigned char)s[i] >= 'A')
+			brk = HYPH_EXPLICIT;	/* "region-över" breaks after its hyphen */
+		if (brk != HYPH_NONE) {
 			para_box(p, s + start, i - start, cur, st, tag, link);
-			para_hyphen(p, 0, cur, st->size);
+			double hw = brk == HYPH_INSERT ?
+				font_advance(&p->fs->face[cur], '-') * st->size / 1000.0 : 0;
+			para_hyphen(p, hw, cur, st->size);
 			start = i;
-			cur = -1;
 		}
 	}
 	if (start < len)
 		para_box(p, s + start, len - start, cur < 0 ? face : cur, st, tag, link);
+	free(marks);
 }
 
 void para_text(struct para *p, const char *s, size_t len, int face,
@@ -233,6 +263,10 @@ void para_finish(struct para *p, const struct style *st)
 	/* drop trailing spaces, then fill the last line */
 	while (p->n > 0 && p->it[p->n - 1].type != IT_BOX)
 		p->n--;
+	/* the last word of a paragraph is never hyphenated */
+	for (int i = p->n - 1; i >= 0 && !(p->it[i].type == IT_GLUE && p->it[i].width > 0); i--)
+		if (p->it[i].type == IT_PENALTY && p->it[i].flagged && p->it[i].width > 0)
+			p->it[i].penalty = BRK_INF;
 	struct item *pen = para_item(p, IT_PENALTY);
 	pen->penalty = BRK_INF;
 	struct item *g = para_item(p, IT_GLUE);

@@ -10,6 +10,7 @@
 
 #include "brk.h"
 #include "doc.h"
+#include "hyph.h"
 #include "style.h"
 
 /* where a link in a paragraph points */
@@ -25,6 +26,7 @@ struct para {
 	int nlink, caplink;
 	const struct fontset *fs;	/* faces for measuring */
 	const struct layout *lay;	/* hyphenation settings */
+	const struct hyph *hyph;	/* hyphenation patterns, or NULL for none */
 	struct arena *mem;	/* text made up here (labels, references) */
 	struct diag *dg;	/* missing glyphs are reported here */
 	int kern;		/* measure with kerning */

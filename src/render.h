@@ -9,12 +9,14 @@
 #include <stdio.h>
 
 #include "diag.h"
+#include "hyph.h"
 
 struct ropt {
 	const char *home;	/* folio's resources: data/, layouts/, fonts/ */
 	const char *layout;	/* a layout directory forced by --layout, or NULL */
 	const char *out;	/* PDF to write, or NULL to write none */
 	FILE *dump;		/* where to print the page dump, or NULL */
+	const struct hyph *hyph;	/* hyphenation patterns shared by all reports, or NULL */
 	int pdfa;		/* PDF/A-1b */
 	long long epoch;	/* SOURCE_DATE_EPOCH, or -1 for the report's date */
 };

@@ -1,0 +1,743 @@
+/*
+ * pdf: write a laid-out document (box.h) as PDF through libharu.  The
+ * pdoc arrives complete from pagination; this module only translates it:
+ * pages and boxes in order, then outline, page labels, document info and
+ * catalog entries, then the ToUnicode fix for every embedded font.  Text
+ * goes out in libharu's UTF-8 mode (Identity-H CID fonts, code = Unicode
+ * code point) as raw TJ arrays, because kerning and justification need
+ * per-glyph offsets that libharu cannot express (Tw is ignored by viewers
+ * for two-byte codes).  libharu errors are sticky, so a handler records the
+ * first one and every step checks it before going on.  The finished file
+ * is written to a temporary name beside the target and renamed into place.
+ */
+#include <errno.h>
+#include <math.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "pdf.h"
+#include "pdfx.h"
+#include "utf8.h"
+
+/* everything one pdf_write call needs; no state outlives the call */
+struct pdfctx {
+	const struct pdoc *pd;	/* the document being written */
+	struct diag *dg;	/* where errors go */
+	HPDF_Doc pdf;		/* the libharu document */
+	HPDF_STATUS err;	/* first libharu error, 0 while none */
+	HPDF_STATUS detail;	/* its detail code (errno for file errors) */
+	HPDF_Page *pages;	/* libharu page per pdoc page */
+	HPDF_Font font[FACE_MAX];	/* loaded faces, NULL until first used */
+	struct buf tj;		/* scratch: the TJ operator of one text box */
+	struct buf txt;		/* scratch: the UTF-8 of the glyphs in tj */
+	/* drawing state of the current page, to skip redundant operators */
+	HPDF_Font curfont;	/* font of the last Tf, NULL after a new page */
+	double cursize;		/* size of the last Tf */
+	struct rgb fill;	/* current nonstroking colour */
+	struct rgb stroke;	/* current stroking colour */
+	double lw;		/* current line width */
+};
+
+/* libharu's coordinates are limited to ±32767 and it silently clamps */
+#define PDF_MAXCOORD 32767.0
+/* nesting beyond this is folded into the deepest level */
+#define PDF_MAXLEVEL 16
+
+static void HPDF_STDCALL pdf_onerror(HPDF_STATUS err, HPDF_STATUS detail, void *user)
+{
+	struct pdfctx *c = user;
+	if (!c->err) {
+		c->err = err;
+		c->detail = detail;
+	}
+}
+
+/* libharu error codes in words; the rest are internal and get the number */
+static const char *pdf_errword(HPDF_STATUS err)
+{
+	switch (err) {
+	case HPDF_FAILD_TO_ALLOC_MEM: return "out of memory";
+	case HPDF_FILE_IO_ERROR: return "input/output error";
+	case HPDF_FILE_OPEN_ERROR: return "cannot open file";
+	case HPDF_TTF_MISSING_TABLE:
+		return "not a glyf-based TrueType font (a required table is missing)";
+	case HPDF_TTF_INVALID_CMAP: return "the font has no usable Unicode cmap";
+	case HPDF_TTF_INVALID_FOMAT: return "not a valid TrueType font";
+	case HPDF_TTF_CANNOT_EMBEDDING_FONT: return "the font's licence forbids embedding";
+	case HPDF_INVALID_TTC_FILE: return "not a valid TrueType collection";
+	case HPDF_UNSUPPORTED_FONT_TYPE: return "unsupported font type";
+	case HPDF_INVALID_FONTDEF_DATA: return "invalid font data";
+	case HPDF_PAGE_INVALID_SIZE: return "page size out of range";
+	case HPDF_PAGE_INVALID_FONT_SIZE: return "font size out of range";
+	case HPDF_INVALID_PARAMETER: return "invalid parameter";
+	case HPDF_REAL_OUT_OF_RANGE: return "number out of range";
+	case HPDF_INVALID_URI: return "invalid URI";
+	case HPDF_INVALID_DATE_TIME: return "invalid date";
+	case HPDF_ZLIB_ERROR: return "compression failed";
+	case HPDF_STRING_OUT_OF_RANGE: return "string too long";
+	case HPDF_PAGE_INVALID_GMODE: return "operator in the wrong graphics mode";
+	default: return "libharu error";
+	}
+}
+
+/* report the recorded libharu error, if any, as "what: words"; 1 if there was one */
+static int pdf_failed(struct pdfctx *c, const char *what)
+{
+	if (!c->err)
+		return 0;
+	struct pos nopos = {0};
+	if (c->err == HPDF_FILE_OPEN_ERROR || c->err == HPDF_FILE_IO_ERROR) {
+		char msg[128] = "";
+		if (c->detail && strerror_r((int)c->detail, msg, sizeof(msg)) == 0)
+			diag_error(c->dg, nopos, "%s: %s: %s", what, pdf_errword(c->err), msg);
+		else
+			diag_error(c->dg, nopos, "%s: %s", what, pdf_errword(c->err));
+	} else {
+		diag_error(c->dg, nopos, "%s: %s (libharu 0x%04X, detail %u)", what,
+			pdf_errword(c->err), (unsigned)c->err, (unsigned)c->detail);
+	}
+	return 1;
+}
+
+/* a number with at most two decimals, written without printf's locale */
+static void pdf_num(struct buf *b, double v)
+{
+	long long n = llround(v * 100);
+	if (n < 0) {
+		buf_putc(b, '-');
+		n = -n;
+	}
+	buf_printf(b, "%lld", n / 100);
+	int frac = (int)(n % 100);
+	if (frac % 10)
+		buf_printf(b, ".%02d", frac);
+	else if (frac)
+		buf_printf(b, ".%d", frac / 10);
+}
+
+static int pdf_coord_ok(double v)
+{
+	return isfinite(v) && fabs(v) <= PDF_MAXCOORD;
+}
+
+static float pdf_unit(float v)
+{
+	return v > 0 ? v < 1 ? v : 1 : 0;
+}
+
+static struct rgb pdf_color(struct rgb c)
+{
+	struct rgb r = { pdf_unit(c.r), pdf_unit(c.g), pdf_unit(c.b) };
+	return r;
+}
+
+static int pdf_same(struct rgb a, struct rgb b)
+{
+	return a.r == b.r && a.g == b.g && a.b == b.b;
+}
+
+/* the font object for a face, loading (and embedding) it on first use */
+static HPDF_Font pdf_font(struct pdfctx *c, int face)
+{
+	if (c->font[face])
+		return c->font[face];
+	const struct font *f = &c->pd->fonts->face[face];
+	const char *name = HPDF_LoadTTFontFromFile(c->pdf, f->path, HPDF_TRUE);
+	HPDF_Font font = name ? HPDF_GetFont(c->pdf, name, "UTF-8") : NULL;
+	char what[512];
+	snprintf(what, sizeof(what), "cannot load font %s", f->path);
+	if (pdf_failed(c, what))
+		return NULL;
+	if (!font) {
+		diag_error(c->dg, (struct pos){0}, "%s: libharu returned no font", what);
+		return NULL;
+	}
+	c->font[face] = font;
+	return font;
+}
+
+/* what is wrong with a box, or NULL; the writer refuses rather than
+ * letting libharu clamp or reject values half-way through a page */
+static const char *pdf_box_problem(const struct pdoc *pd, const struct page *pg,
+	const struct box *b)
+{
+	/* every value handed to libharu, after the flip to PDF's y axis */
+	if (!pdf_coord_ok(b->x) || !pdf_coord_ok(b->y) || !pdf_coord_ok(b->w) ||
+		!pdf_coord_ok(b->h) || !pdf_coord_ok(b->x + b->w) ||
+		!pdf_coord_ok(pg->h - b->y) || !pdf_coord_ok(pg->h - b->y - b->h))
+		return "position or size out of range";
+	switch (b->type) {
+	case BOX_TEXT:
+		if (b->face < 0 || b->face >= FACE_MAX || !pd->fonts ||
+			!pd->fonts->face[b->face].path)
+			return "text in a face that is not loaded";
+		/* the lower bound keeps the TJ offsets (ws * 1000 / size) finite */
+		if (!(b->size >= 0.1 && b->size <= HPDF_MAX_FONTSIZE))
+			return "font size out of range";
+		if (!isfinite(b->wordspace) || fabs(b->wordspace) > 1000)
+			return "word spacing out of range";
+		if (b->len < 0 || (b->len > 0 && !b->text))
+			return "text without content";
+		return NULL;
+	case BOX_RULE:
+		if (!(b->lw >= 0 && b->lw <= 1000))
+			return "line width out of range";
+		return NULL;
+	case BOX_RECT:
+		return NULL;
+	case BOX_LINK:
+		if (!b->uri && (b->dest_page < 0 || b->dest_page >= pd->npage))
+			return "link to a page that does not exist";
+		if (!b->uri && !pdf_coord_ok(pd->page[b->dest_page].h - b->dest_y))
+			return "link target out of range";
+		return NULL;
+	}
+	return "unknown box type";
+}
+
+/* the TJ array of a text box into c->tj, and the text it draws into c->txt.
+ * Offsets are in 1/1000 em and subtracted from the position: kerning k
+ * (negative = closer) is -k, extra space after U+0020 is -ws*1000/size. */
+static void pdf_tj(struct pdfctx *c, const struct box *b)
+{
+	const struct font *f = &c->pd->fonts->face[b->face];
+	double ws = b->wordspace * 1000.0 / b->size;
+	struct buf *tj = &c->tj;
+	tj->len = 0;
+	c->txt.len = 0;
+	buf_putc(tj, '[');
+	int open = 0, first = 1, kern = c->pd->kern;
+	uint32_t prev = 0;
+	size_t n = (size_t)b->len;
+	for (size_t i = 0; i < n;) {
+		uint32_t cp;
+		int k = utf8_decode(b->text + i, n - i, &cp);
+		/* layout validated the text; should anything else slip through,
+		 * draw nothing for it, exactly as font_width measured it: an
+		 * invalid byte is skipped, a code point beyond the BMP (which
+		 * two-byte codes cannot carry) also breaks the kerning pair */
+		if (!k) {
+			i++;
+			continue;
+		}
+		i += (size_t)k;
+		if (cp > 0xffff) {
+			kern = 0;
+			continue;
+		}
+		double adj = 0;
+		if (!first && kern)
+			adj -= font_kern(f, prev, cp);
+		kern = c->pd->kern;
+		if (!first && prev == ' ')
+			adj -= ws;
+		if (llround(adj * 100) != 0) {
+			if (open)
+				buf_putc(tj, '>');
+			buf_putc(tj, ' ');
+			pdf_num(tj, adj);
+			buf_putc(tj, ' ');
+			open = 0;
+		}
+		if (!open)
+			buf_putc(tj, '<');
+		open = 1;
+		buf_printf(tj, "%04X", (unsigned)cp);
+		char u[4];
+		buf_put(&c->txt, u, (size_t)utf8_encode(cp, u));
+		prev = cp;
+		first = 0;
+	}
+	if (open)
+		buf_putc(tj, '>');
+	/* a trailing space is widened too, so the drawn advance equals box.w */
+	if (prev == ' ' && llround(ws * 100) != 0) {
+		buf_putc(tj, ' ');
+		pdf_num(tj, -ws);
+	}
+	buf_puts(tj, "] TJ\n");
+}
+
+static void pdf_fill(struct pdfctx *c, HPDF_Page page, struct rgb col)
+{
+	col = pdf_color(col);
+	if (!pdf_same(col, c->fill))
+		HPDF_Page_SetRGBFill(page, col.r, col.g, col.b);
+	c->fill = col;
+}
+
+/* a text run: BT and ET come from libharu so its graphics-mode bookkeeping
+ * stays right; only the TJ array in between is written raw.  -1 when the
+ * font could not be loaded (reported). */
+static int pdf_text(struct pdfctx *c, HPDF_Page page, const struct page *pg,
+	const struct box *b)
+{
+	if (b->len == 0)
+		return 0;
+	HPDF_Font font = pdf_font(c, b->face);
+	if (!font)
+		return -1;
+	pdf_fill(c, page, b->color);
+	HPDF_Page_BeginText(page);
+	if (font != c->curfont || b->size != c->cursize)
+		HPDF_Page_SetFontAndSize(page, font, (HPDF_REAL)b->size);
+	c->curfont = font;
+	c->cursize = b->size;
+	HPDF_Page_MoveTextPos(page, (HPDF_REAL)b->x, (HPDF_REAL)(pg->h - b->y));
+	pdf_tj(c, b);
+	if (!c->err)
+		pdfx_raw(page, c->tj.s, c->tj.len);
+	/* libharu marks glyphs for the font subset only in its width
+	 * functions; without this the raw glyphs would be empty outlines */
+	HPDF_Font_TextWidth(font, (const HPDF_BYTE *)c->txt.s, (HPDF_UINT)c->txt.len);
+	HPDF_Page_EndText(page);
+	return 0;
+}
+
+static void pdf_rule(struct pdfctx *c, HPDF_Page page, const struct page *pg,
+	const struct box *b)
+{
+	struct rgb col = pdf_color(b->color);
+	if (!pdf_same(col, c->stroke))
+		HPDF_Page_SetRGBStroke(page, col.r, col.g, col.b);
+	c->stroke = col;
+	if (b->lw != c->lw)
+		HPDF_Page_SetLineWidth(page, (HPDF_REAL)b->lw);
+	c->lw = b->lw;
+	HPDF_Page_MoveTo(page, (HPDF_REAL)b->x, (HPDF_REAL)(pg->h - b->y));
+	HPDF_Page_LineTo(page, (HPDF_REAL)(b->x + b->w), (HPDF_REAL)(pg->h - b->y - b->h));
+	HPDF_Page_Stroke(page);
+}
+
+static void pdf_rect(struct pdfctx *c, HPDF_Page page, const struct page *pg,
+	const struct box *b)
+{
+	pdf_fill(c, page, b->color);
+	HPDF_Page_Rectangle(page, (HPDF_REAL)b->x, (HPDF_REAL)(pg->h - b->y - b->h),
+		(HPDF_REAL)b->w, (HPDF_REAL)b->h);
+	HPDF_Page_Fill(page);
+}
+
+/* a URI as libharu must get it: printable ASCII, the rest percent-encoded */
+static char *pdf_uri(const char *uri)
+{
+	struct buf b = {0};
+	for (const unsigned char *u = (const unsigned char *)uri; *u; u++) {
+		if (*u > 0x20 && *u < 0x7f && *u != '(' && *u != ')' && *u != '\\')
+			buf_putc(&b, *u);
+		else
+			buf_printf(&b, "%%%02X", *u);
+	}
+	return buf_take(&b);
+}
+
+/* a FitH destination at y (from the top) on page index p: "keep zoom"
+ * XYZ is out because libharu rejects zoom 0 and poisons the document */
+static HPDF_Destination pdf_dest(struct pdfctx *c, int p, double y)
+{
+	HPDF_Destination dst = HPDF_Page_CreateDestination(c->pages[p]);
+	if (dst)
+		HPDF_Destination_SetFitH(dst, (HPDF_REAL)(c->pd->page[p].h - y));
+	return dst;
+}
+
+static void pdf_link(struct pdfctx *c, HPDF_Page page, const struct page *pg,
+	const struct box *b)
+{
+	HPDF_Rect r = { (HPDF_REAL)b->x, (HPDF_REAL)(pg->h - b->y - b->h),
+		(HPDF_REAL)(b->x + b->w), (HPDF_REAL)(pg->h - b->y) };
+	HPDF_Annotation a = NULL;
+	if (b->uri) {
+		char *uri = pdf_uri(b->uri);
+		a = HPDF_Page_CreateURILinkAnnot(page, r, uri);
+		free(uri);
+	} else {
+		HPDF_Destination dst = pdf_dest(c, b->dest_page, b->dest_y);
+		if (dst)
+			a = HPDF_Page_CreateLinkAnnot(page, r, dst);
+	}
+	if (a)
+		HPDF_LinkAnnot_SetBorderStyle(a, 0, 0, 0);
+}
+
+static int pdf_page(struct pdfctx *c, int i)
+{
+	const struct page *pg = &c->pd->page[i];
+	HPDF_Page page = c->pages[i];
+	struct rgb black = {0, 0, 0};
+	/* a new content stream starts from the PDF defaults */
+	c->curfont = NULL;
+	c->cursize = 0;
+	c->fill = black;
+	c->stroke = black;
+	c->lw = 1;
+	for (int j = 0; j < pg->nbox; j++) {
+		const struct box *b = &pg->box[j];
+		const char *problem = pdf_box_problem(c->pd, pg, b);
+		if (problem) {
+			diag_error(c->dg, (struct pos){0}, "page %d, box %d: %s", i + 1,
+				j + 1, problem);
+			return -1;
+		}
+		switch (b->type) {
+		case BOX_TEXT:
+			if (pdf_text(c, page, pg, b) < 0)
+				return -1;
+			break;
+		case BOX_RULE:
+			pdf_rule(c, page, pg, b);
+			break;
+		case BOX_RECT:
+			pdf_rect(c, page, pg, b);
+			break;
+		case BOX_LINK:
+			pdf_link(c, page, pg, b);
+			break;
+		}
+		if (c->err) {
+			char what[64];
+			snprintf(what, sizeof(what), "cannot draw page %d, box %d", i + 1, j + 1);
+			pdf_failed(c, what);
+			return -1;
+		}
+	}
+	return 0;
+}
+
+static int pdf_pages(struct pdfctx *c)
+{
+	const struct pdoc *pd = c->pd;
+	c->pages = xcalloc((size_t)pd->npage, sizeof(*c->pages));
+	/* all pages first: links and outline entries point forwards */
+	for (int i = 0; i < pd->npage; i++) {
+		const struct page *pg = &pd->page[i];
+		if (!(pg->w >= HPDF_MIN_PAGE_SIZE && pg->w <= HPDF_MAX_PAGE_SIZE &&
+			pg->h >= HPDF_MIN_PAGE_SIZE && pg->h <= HPDF_MAX_PAGE_SIZE)) {
+			diag_error(c->dg, (struct pos){0},
+				"page %d: size %gx%g out of range (3 to 14400 points)",
+				i + 1, pg->w, pg->h);
+			return -1;
+		}
+		c->pages[i] = HPDF_AddPage(c->pdf);
+		if (c->pages[i]) {
+			HPDF_Page_SetWidth(c->pages[i], (HPDF_REAL)pg->w);
+			HPDF_Page_SetHeight(c->pages[i], (HPDF_REAL)pg->h);
+		}
+		if (pdf_failed(c, "cannot add a page"))
+			return -1;
+	}
+	for (int i = 0; i < pd->npage; i++)
+		if (pdf_page(c, i) < 0)
+			return -1;
+	return 0;
+}
+
+static int pdf_outline(struct pdfctx *c)
+{
+	const struct pdoc *pd = c->pd;
+	HPDF_Encoder enc = HPDF_GetEncoder(c->pdf, "UTF-8");
+	HPDF_Outline stack[PDF_MAXLEVEL + 1] = {0};
+	int depth = 0;
+	for (int i = 0; i < pd->noutline; i++) {
+		const struct outline *o = &pd->outline[i];
+		const char *title = o->title ? o->title : "";
+		if (o->page < 0 || o->page >= pd->npage ||
+			!pdf_coord_ok(pd->page[o->page].h - o->y) ||
+			utf8_check(title, strlen(title)) >= 0) {
+			diag_error(c->dg, (struct pos){0},
+				"outline entry %d: bad page, position or UTF-8", i + 1);
+			return -1;
+		}
+		/* a skipped level (1 -> 3) nests under the deepest entry */
+		int level = o->level < 1 ? 1 : o->level > PDF_MAXLEVEL ? PDF_MAXLEVEL : o->level;
+		if (level > depth + 1)
+			level = depth + 1;
+		HPDF_Outline ol = HPDF_CreateOutline(c->pdf, level > 1 ? stack[level - 1] : NULL,
+			title, enc);
+		if (ol) {
+			HPDF_Outline_SetOpened(ol, level == 1);
+			HPDF_Destination dst = pdf_dest(c, o->page, o->y);
+			if (dst)
+				HPDF_Outline_SetDestination(ol, dst);
+		}
+		if (pdf_failed(c, "cannot create the outline"))
+			return -1;
+		stack[level] = ol;
+		depth = level;
+	}
+	if (pd->noutline > 0)
+		HPDF_SetPageMode(c->pdf, HPDF_PAGE_MODE_USE_OUTLINE);
+	return pdf_failed(c, "cannot create the outline") ? -1 : 0;
+}
+
+static const char *const pdf_roman_digit[4][10] = {
+	{ "", "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix" },
+	{ "", "x", "xx", "xxx", "xl", "l", "lx", "lxx", "lxxx", "xc" },
+	{ "", "c", "cc", "ccc", "cd", "d", "dc", "dcc", "dccc", "cm" },
+	{ "", "m", "mm", "mmm", "", "", "", "", "", "" },
+};
+
+/* the value of a lower-case roman numeral, 0 unless it is the canonical
+ * spelling of 1..3999 (so that the label reproduces exactly) */
+static int pdf_roman(const char *s)
+{
+	static const char digit[] = "ivxlcdm";
+	static const int value[] = { 1, 5, 10, 50, 100, 500, 1000 };
+	size_t n = strlen(s);
+	if (n == 0 || n > 15 || strspn(s, digit) != n)
+		return 0;
+	int v = 0;
+	for (size_t i = 0; i < n; i++) {
+		int a = value[strchr(digit, s[i]) - digit];
+		int b = i + 1 < n ? value[strchr(digit, s[i + 1]) - digit] : 0;
+		v += a < b ? -a : a;
+	}
+	if (v < 1 || v > 3999)
+		return 0;
+	char back[32];
+	snprintf(back, sizeof(back), "%s%s%s%s", pdf_roman_digit[3][v / 1000],
+		pdf_roman_digit[2][v / 100 % 10], pdf_roman_digit[1][v / 10 % 10],
+		pdf_roman_digit[0][v % 10]);
+	return strcmp(back, s) == 0 ? v : 0;
+}
+
+/* the numbering style of a printed page number: "D" decimal, "r"/"R"
+ * roman, with its value in *num; NULL for any other label (used as a fixed
+ * prefix).  A style is only claimed if it reproduces the label exactly. */
+static const char *pdf_label_style(const char *s, int *num)
+{
+	size_t n = strlen(s);
+	if (n >= 1 && n <= 9 && s[0] >= '1' && s[0] <= '9' && strspn(s, "0123456789") == n) {
+		*num = atoi(s);
+		return "D";
+	}
+	if ((*num = pdf_roman(s)) > 0)
+		return "r";
+	char low[16];
+	if (n >= sizeof(low) || strspn(s, "IVXLCDM") != n)
+		return NULL;
+	for (size_t i = 0; i <= n; i++)
+		low[i] = s[i] ? (char)(s[i] - 'A' + 'a') : 0;
+	return (*num = pdf_roman(low)) > 0 ? "R" : NULL;
+}
+
+/* /PageLabels from the printed page numbers: a run of pages numbered on
+ * in one style becomes one range; other labels become fixed-text ranges.
+ * A plain 1..n document gets a single decimal range from page 0. */
+static int pdf_labels(struct pdfctx *c)
+{
+	const struct pdoc *pd = c->pd;
+	const char *pstyle = NULL, *plabel = NULL;
+	int pnum = 0;
+	for (int i = 0; i < pd->npage; i++) {
+		char def[16];
+		const char *label = pd->page[i].label;
+		if (!label) {
+			snprintf(def, sizeof(def), "%d", i + 1);
+			label = def;
+		}
+		if (utf8_check(label, strlen(label)) >= 0) {
+			diag_error(c->dg, (struct pos){0}, "page %d: label is not UTF-8", i + 1);
+			return -1;
+		}
+		int num = 0;
+		const char *style = pdf_label_style(label, &num);
+		int cont = i > 0 && (style ? pstyle && strcmp(style, pstyle) == 0 && num == pnum + 1
+			: !pstyle && strcmp(label, plabel) == 0);
+		if (!cont)
+			pdfx_label(c->pdf, i, style, num, style ? NULL : label);
+		if (pdf_failed(c, "cannot write page labels"))
+			return -1;
+		pstyle = style;
+		pnum = num;
+		plabel = pd->page[i].label ? pd->page[i].label : "";
+	}
+	return 0;
+}
+
+static int pdf_info(struct pdfctx *c)
+{
+	const struct pinfo *in = &c->pd->info;
+	const struct {
+		HPDF_InfoType type;
+		const char *value;
+	} attr[] = {
+		{ HPDF_INFO_TITLE, in->title },
+		{ HPDF_INFO_AUTHOR, in->author },
+		{ HPDF_INFO_SUBJECT, in->subject },
+		{ HPDF_INFO_KEYWORDS, in->keywords },
+		{ HPDF_INFO_CREATOR, in->creator },
+	};
+	for (size_t i = 0; i < sizeof(attr) / sizeof(attr[0]); i++) {
+		const char *v = attr[i].value;
+		if (!v || !*v)
+			continue;
+		if (utf8_check(v, strlen(v)) >= 0) {
+			diag_error(c->dg, (struct pos){0}, "document information is not UTF-8");
+			return -1;
+		}
+		HPDF_SetInfoAttr(c->pdf, attr[i].type, v);
+	}
+	/* dates from the input, never the clock, so output is reproducible */
+	time_t t = (time_t)in->date;
+	struct tm tm;
+	if ((long long)t != in->date || !gmtime_r(&t, &tm) || tm.tm_year < -1899 ||
+		tm.tm_year > 8099) {
+		diag_error(c->dg, (struct pos){0}, "document date %lld out of range", in->date);
+		return -1;
+	}
+	HPDF_Date d = { tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, tm.tm_hour,
+		tm.tm_min, tm.tm_sec, 'Z', 0, 0 };
+	HPDF_SetInfoDateAttr(c->pdf, HPDF_INFO_CREATION_DATE, d);
+	HPDF_SetInfoDateAttr(c->pdf, HPDF_INFO_MOD_DATE, d);
+	const char *lang = in->lang;
+	if (lang && (strlen(lang) > 35 || strspn(lang, "abcdefghijklmnopqrstuvwxyz"
+		"ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-") != strlen(lang))) {
+		diag_error(c->dg, (struct pos){0}, "language tag \"%s\" is not a BCP 47 tag", lang);
+		return -1;
+	}
+	pdfx_catalog(c->pdf, lang);
+	return pdf_failed(c, "cannot write document information") ? -1 : 0;
+}
+
+static int pdf_fixfonts(struct pdfctx *c)
+{
+	for (int i = 0; i < FACE_MAX; i++) {
+		int dup = 0;
+		for (int j = 0; j < i; j++)
+			dup |= c->font[j] == c->font[i];
+		if (c->font[i] && !dup)
+			pdfx_fix_font(c->pdf, c->font[i]);
+	}
+	return pdf_failed(c, "cannot fix the fonts' ToUnicode maps") ? -1 : 0;
+}
+
+/* "cannot write path: reason" for a system error (strerror is not thread-safe) */
+static void pdf_syserr(struct pdfctx *c, const char *path, int err)
+{
+	char msg[128];
+	if (strerror_r(err, msg, sizeof(msg)) != 0)
+		snprintf(msg, sizeof(msg), "error %d", err);
+	diag_error(c->dg, (struct pos){0}, "cannot write %s: %s", path, msg);
+}
+
+static int pdf_writeall(int fd, const unsigned char *p, size_t n)
+{
+	while (n > 0) {
+		ssize_t k = write(fd, p, n);
+		if (k < 0 && errno == EINTR)
+			continue;
+		if (k <= 0) {
+			if (k == 0)
+				errno = EIO;
+			return -1;
+		}
+		p += k;
+		n -= (size_t)k;
+	}
+	return 0;
+}
+
+/* serialise into libharu's memory stream, then copy it to fd */
+static int pdf_save(struct pdfctx *c, int fd, const char *path)
+{
+	HPDF_SaveToStream(c->pdf);
+	if (pdf_failed(c, "cannot serialise the PDF"))
+		return -1;
+	HPDF_UINT32 left = HPDF_GetStreamSize(c->pdf);
+	unsigned char chunk[65536];
+	while (left > 0) {
+		/* ask for exactly what is left: reading past the end is an error */
+		HPDF_UINT32 n = left < sizeof(chunk) ? left : (HPDF_UINT32)sizeof(chunk);
+		HPDF_ReadFromStream(c->pdf, chunk, &n);
+		if (pdf_failed(c, "cannot serialise the PDF"))
+			return -1;
+		if (n == 0) {
+			diag_error(c->dg, (struct pos){0}, "cannot write %s: short read from libharu", path);
+			return -1;
+		}
+		if (pdf_writeall(fd, chunk, n) < 0) {
+			pdf_syserr(c, path, errno);
+			return -1;
+		}
+		left -= n;
+	}
+	return 0;
+}
+
+/* write to path + ".tmpXXXXXX" beside the target, then rename over it */
+static int pdf_commit(struct pdfctx *c, const char *path)
+{
+	struct buf tmp = {0};
+	buf_printf(&tmp, "%s.tmpXXXXXX", path);
+	int fd = mkstemp(tmp.s);
+	if (fd < 0) {
+		pdf_syserr(c, path, errno);
+		buf_free(&tmp);
+		return -1;
+	}
+	/* mkstemp makes 0600; keep the mode of a file being replaced, else
+	 * the usual 0644 (reading the umask is not thread-safe) */
+	struct stat st;
+	mode_t mode = stat(path, &st) == 0 ? st.st_mode & 07777 : 0644;
+	int rc = pdf_save(c, fd, path);
+	if (rc == 0 && fchmod(fd, mode) < 0) {
+		pdf_syserr(c, path, errno);
+		rc = -1;
+	}
+	if (close(fd) < 0 && rc == 0) {
+		pdf_syserr(c, path, errno);
+		rc = -1;
+	}
+	if (rc == 0 && rename(tmp.s, path) < 0) {
+		pdf_syserr(c, path, errno);
+		rc = -1;
+	}
+	if (rc < 0)
+		unlink(tmp.s);
+	buf_free(&tmp);
+	return rc;
+}
+
+int pdf_write(const struct pdoc *pd, const char *path, const struct pdfopt *opt,
+	struct diag *dg)
+{
+	struct pos nopos = {0};
+	if (opt && opt->pdfa) {
+		diag_error(dg, nopos, "PDF/A output is not implemented yet");
+		return -1;
+	}
+	if (pd->npage < 1) {
+		diag_error(dg, nopos, "cannot write %s: the document has no pages", path);
+		return -1;
+	}
+	struct pdfctx c = { .pd = pd, .dg = dg };
+	c.pdf = HPDF_New(pdf_onerror, &c);
+	if (!c.pdf) {
+		diag_error(dg, nopos, "cannot write %s: out of memory", path);
+		return -1;
+	}
+	int rc = -1;
+	HPDF_SetCompressionMode(c.pdf, HPDF_COMP_ALL);
+	/* the encoder must be current before info strings and outline titles,
+	 * or libharu writes their UTF-8 bytes as PDFDocEncoding */
+	HPDF_UseUTFEncodings(c.pdf);
+	HPDF_SetCurrentEncoder(c.pdf, "UTF-8");
+	if (pdf_failed(&c, "cannot set up libharu"))
+		goto out;
+	if (pdf_info(&c) < 0 || pdf_pages(&c) < 0 || pdf_outline(&c) < 0 ||
+		pdf_labels(&c) < 0 || pdf_fixfonts(&c) < 0)
+		goto out;
+	rc = pdf_commit(&c, path);
+out:
+	HPDF_Free(c.pdf);
+	free(c.pages);
+	buf_free(&c.tj);
+	buf_free(&c.txt);
+	return rc;
+}
