@@ -23,6 +23,24 @@ enum box_type {
 	BOX_RULE,	/* a line from (x, y) to (x + w, y + h) */
 	BOX_RECT,	/* a filled rectangle with top-left (x, y) */
 	BOX_LINK,	/* a clickable area to a page position or a URI */
+	BOX_SHAPE,	/* a status symbol or marker drawn as vectors in (x, y, w, h) */
+	BOX_PATH,	/* a polyline (stroked) or polygon (filled) through pt[] */
+};
+
+/* the vector symbols of BOX_SHAPE; each fits its box */
+enum shape {
+	SHAPE_CIRCLE,		/* filled disc */
+	SHAPE_DIAMOND,		/* filled square standing on a corner */
+	SHAPE_SQUARE,		/* filled square */
+	SHAPE_TRIANGLE_UP,	/* filled triangle, point up */
+	SHAPE_TRIANGLE_DOWN,	/* filled triangle, point down */
+	SHAPE_ARROW_UP,		/* stroked arrows: ↑ */
+	SHAPE_ARROW_RIGHT,	/* → */
+	SHAPE_ARROW_DOWN,	/* ↓ */
+	SHAPE_ARROW_UPRIGHT,	/* ↗ */
+	SHAPE_ARROW_DOWNRIGHT,	/* ↘ */
+	SHAPE_CROSS,		/* stroked × */
+	SHAPE_RING,		/* stroked circle (an empty or unknown status) */
 };
 
 struct box {
@@ -32,11 +50,16 @@ struct box {
 	int face;		/* text: index into the fontset */
 	double size;		/* text: font size in points */
 	double wordspace;	/* text: extra advance after each U+0020 (justification) */
-	double lw;		/* rule: line width */
+	double lw;		/* rule, stroked shape or path: line width */
 	struct rgb color;	/* text fill, rule stroke or rectangle fill */
 	const char *text;	/* text: UTF-8 without newlines, owned by the pdoc */
 	int len;		/* text: length in bytes */
 	int tag;		/* structure element (index into pdoc.selem), -1 = artifact */
+	enum shape shape;	/* shape: which symbol */
+	const double *pt;	/* path: x0 y0 x1 y1 … in page coordinates, owned by the pdoc */
+	int npt;		/* path: number of points */
+	int closed;		/* path: closed and filled with color; else stroked with lw */
+	double dash;		/* rule, path: dash length in points, 0 = solid */
 	int dest_page;		/* link: target page index, -1 when uri is used */
 	double dest_y;		/* link: target position on that page */
 	const char *uri;	/* link: external URI, or NULL */

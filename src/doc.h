@@ -54,7 +54,9 @@ struct node {
 	char *id;		/* the element's id attribute, or NULL */
 	char *style;		/* a layout style name asked for, or NULL */
 	char *href;		/* N_LINK: URL; N_REF: id of the target */
-	int emph;		/* N_SPAN: EM_BOLD | EM_ITALIC */
+	struct node *target;	/* N_REF: the section referred to (doc_finish) */
+	int emph;		/* N_SPAN: EM_BOLD | EM_ITALIC, including the
+				 * emphasis of enclosing spans */
 	int level;		/* N_SECTION: depth from 1; N_TOC: depth shown */
 	enum numbering num;	/* N_SECTION: how it is numbered */
 	int toc;		/* N_SECTION: listed in the table of contents */
@@ -83,6 +85,8 @@ struct doc {
 	char *dir;		/* its directory, for relative data paths */
 	char *layout;		/* layout name or path asked for, or NULL */
 	int nnodes;		/* serials run from 0 to nnodes-1 */
+	struct node **ids;	/* nodes with an id, sorted by id (doc_finish) */
+	int nids;
 	struct arena mem;	/* every node and string of the tree */
 };
 
@@ -91,7 +95,7 @@ void doc_append(struct node *parent, struct node *child);
 /* number the sections (1, 2.1, 3.3.1 …) and the serials; check that every
  * N_REF names an existing id and ids are unique; errors go to dg */
 int doc_finish(struct doc *d, struct diag *dg);
-/* the section with this id, or NULL */
+/* the section with this id, or NULL (also before doc_finish) */
 struct node *doc_find(struct doc *d, const char *id);
 /* the title child of a section */
 struct node *doc_title(const struct node *section);

@@ -67,8 +67,11 @@ static void dump_color(FILE *out, const char *pre, struct rgb c)
 
 static void dump_box(const struct box *b, FILE *out)
 {
-	static const char *const name[] = { "text", "rule", "rect", "link" };
-	fprintf(out, "  %s", (unsigned)b->type < 4 ? name[b->type] : "box?");
+	static const char *const name[] = { "text", "rule", "rect", "link", "shape", "path" };
+	static const char *const shape[] = { "circle", "diamond", "square", "triangle-up",
+		"triangle-down", "arrow-up", "arrow-right", "arrow-down", "arrow-upright",
+		"arrow-downright", "cross", "ring" };
+	fprintf(out, "  %s", (unsigned)b->type < 6 ? name[b->type] : "box?");
 	dump_num(out, " ", b->x);
 	dump_num(out, " ", b->y);
 	dump_num(out, " w=", b->w);
@@ -101,6 +104,24 @@ static void dump_box(const struct box *b, FILE *out)
 		} else {
 			fprintf(out, " -> page %d", b->dest_page + 1);
 			dump_num(out, " y=", b->dest_y);
+		}
+		break;
+	case BOX_SHAPE:
+		dump_num(out, " h=", b->h);
+		fprintf(out, " %s", (unsigned)b->shape < 12 ? shape[b->shape] : "shape?");
+		dump_color(out, " ", b->color);
+		fprintf(out, " tag=%d", b->tag);
+		break;
+	case BOX_PATH:
+		fprintf(out, " %s", b->closed ? "fill" : "stroke");
+		dump_color(out, " ", b->color);
+		if (!b->closed)
+			dump_num(out, " lw=", b->lw);
+		if (b->dash > 0)
+			dump_num(out, " dash=", b->dash);
+		for (int i = 0; i < b->npt; i++) {
+			dump_num(out, i ? " " : " pts=", b->pt[2 * i]);
+			dump_num(out, ",", b->pt[2 * i + 1]);
 		}
 		break;
 	}

@@ -317,23 +317,20 @@ static void flow_leader(struct flow *f, struct vitem *v, int *cap, const struct 
 	int k = (int)floor((x2 - dot - start) / step) + 1;
 	if (k < 1)
 		return;
-	struct vbox *vb = line_box(v, cap);
-	vb->b.type = BOX_TEXT;
-	vb->b.x = start;
-	vb->b.y = base;
-	vb->b.face = st->face;
-	vb->b.size = st->size;
-	vb->b.h = st->size;
-	vb->b.color = st->color;
 	/* one box per dot: a run cannot carry letter spacing */
+	const char *text = arena_strdup(&f->pd->mem, ld);
 	for (int i = 0; i < k; i++) {
-		struct vbox *d = i ? line_box(v, cap) : vb;
-		*d = *vb;
+		struct vbox *d = line_box(v, cap);
+		d->b.type = BOX_TEXT;
 		d->b.x = start + i * step;
-		d->b.text = arena_strdup(&f->pd->mem, ld);
+		d->b.y = base;
+		d->b.face = st->face;
+		d->b.size = st->size;
+		d->b.h = st->size;
+		d->b.color = st->color;
+		d->b.text = text;
 		d->b.len = (int)strlen(ld);
 		d->b.w = dot;
-		d->b.tag = -1;
 	}
 }
 
@@ -496,5 +493,6 @@ void flow_free(struct vlist *vl)
 		free(vl->v[i].box);
 	free(vl->v);
 	free(vl->head);
+	free(vl->tab);
 	memset(vl, 0, sizeof(*vl));
 }

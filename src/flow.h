@@ -32,6 +32,14 @@ struct vitem {
 	struct vbox *box;	/* box: its content */
 	int nbox;
 	int anchor;		/* box: serial of the node that starts here, -1 = none */
+	int table;		/* the table (index into vlist.tab + 1) it is part of, 0 = none */
+	int head;		/* box: a header row, repeated where the table continues */
+};
+
+/* a table in the list, for repeating its header rows on each new page */
+struct vtable {
+	int hfrom, hto;		/* its header rows are items [hfrom, hto) */
+	double hh;		/* their height */
 };
 
 /* a section heading, for the outline */
@@ -46,6 +54,8 @@ struct vlist {
 	int n, cap;
 	struct vhead *head;	/* the sections, in document order */
 	int nhead, caphead;
+	struct vtable *tab;	/* tables, referred to by vitem.table */
+	int ntab, captab;
 };
 
 /* set every block of d into vl; strings go to pd->mem, tags to pd->selem */

@@ -2,7 +2,8 @@
  * font: TrueType (glyf) fonts read directly from their tables, for
  * measuring.  Widths are in thousandths of an em, truncated exactly as
  * libharu truncates them for the PDF /W array, so that what layout measures
- * is what a viewer draws.  Kerning comes from the legacy `kern` table.
+ * is what a viewer draws.  Kerning comes from the legacy `kern` table, or
+ * from GPOS pair adjustment (the `kern` feature) when there is none.
  * Knows nothing of PDF: the PDF writer embeds the same files by path.
  */
 #ifndef FOLIO_FONT_H
@@ -35,7 +36,8 @@ void font_free(struct font *f);
 int font_glyph(const struct font *f, uint32_t cp);
 /* advance of cp in 1/1000 em (libharu's truncation); 0 when missing */
 int font_advance(const struct font *f, uint32_t cp);
-/* kerning between a and b in 1/1000 em (negative = closer) */
+/* kerning between a and b in 1/1000 em (negative = closer), rounded to the
+ * nearest integer, half away from zero: the value to emit as a TJ offset */
 int font_kern(const struct font *f, uint32_t a, uint32_t b);
 /* width of UTF-8 text in 1/1000 em, with kerning when kern is set */
 long font_width(const struct font *f, const char *s, size_t len, int kern);
@@ -54,7 +56,9 @@ struct fontset {
 	struct font face[FACE_MAX];	/* loaded faces; path NULL when unused */
 };
 
-/* the face that can draw cp, preferring want; -1 when none can */
+/* the face that can draw cp, preferring want; -1 when none can.  U+0020,
+ * U+00A0 and U+202F always give want when it is loaded, even if it lacks
+ * the glyph (font_glyph 0): the caller then draws U+0020 instead */
 int fontset_pick(const struct fontset *fs, int want, uint32_t cp);
 void fontset_free(struct fontset *fs);
 

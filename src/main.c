@@ -15,10 +15,9 @@
 #include <string.h>
 #include <unistd.h>
 
-#include <libxml/parser.h>
-
 #include "render.h"
 #include "util.h"
+#include "xml.h"
 
 static const char usage[] =
 	"usage: folio render REPORT.xml [-o OUT.pdf] [--layout DIR] [--pdfa] [--dump]\n"
@@ -47,9 +46,10 @@ static const char help[] =
 
 static int exists(const char *dir, const char *rel)
 {
-	char p[PATH_MAX];
-	snprintf(p, sizeof(p), "%s/%s", dir, rel);
-	return access(p, R_OK) == 0;
+	char *p = path_join(dir, rel);
+	int ok = access(p, R_OK) == 0;
+	free(p);
+	return ok;
 }
 
 /* the directory holding data/, layouts/ and fonts/ */
@@ -60,17 +60,18 @@ static char *main_home(void)
 		return xstrdup(env);
 	char exe[PATH_MAX];
 	ssize_t n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
-	if (n > 0) {
+	/* build/folio and build/asan/folio in a checkout */
+	static const char *const ups[] = { "..", "../.." };
+	for (size_t i = 0; n > 0 && i < sizeof(ups) / sizeof(ups[0]); i++) {
 		exe[n] = '\0';
 		char *dir = path_dir(exe);
-		char *up = path_join(dir, "..");
+		char *up = path_join(dir, ups[i]);
 		free(dir);
 		char real[PATH_MAX];
-		if (realpath(up, real) && exists(real, "data/schema/report.rng")) {
-			free(up);
-			return xstrdup(real);
-		}
+		int found = realpath(up, real) && exists(real, "data/schema/report.rng");
 		free(up);
+		if (found)
+			return xstrdup(real);
 	}
 	return xstrdup(FOLIO_DATADIR);
 }
@@ -158,7 +159,7 @@ int main(int argc, char **argv)
 		fprintf(stderr, "folio: check writes nothing; -o is for render\n");
 		return 2;
 	}
-	xmlInitParser();
+	xml_init();
 	char *home = main_home();
 	char *outname = !check && !dump && !out ? main_outname(report) : NULL;
 	struct ropt o = {
@@ -179,6 +180,6 @@ int main(int argc, char **argv)
 		rc = 1;
 	free(outname);
 	free(home);
-	xmlCleanupParser();
+	xml_cleanup();
 	return rc;
 }

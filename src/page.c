@@ -92,13 +92,24 @@ struct fixups {
 	int n, cap;
 };
 
-/* put items [from, to) on a new page */
-static void page_emit(const struct layout *lay, const struct vlist *vl, int from, int to,
-	struct pdoc *pd, struct place *pl, struct fixups *fx)
+/* the table whose header rows a page starting at item i must repeat, or 0 */
+static int page_conttable(const struct vlist *vl, int i)
 {
-	struct page *pg = pdoc_page(pd, lay->pw, lay->ph);
-	double y = lay->mt;
-	int top = 1;
+	const struct vitem *v = &vl->v[i];
+	if (!v->table || v->head)
+		return 0;
+	const struct vtable *t = &vl->tab[v->table - 1];
+	return t->hto > t->hfrom && t->hto <= i ? v->table : 0;
+}
+
+/* copy the boxes of items [from, to) down the page from *y; repeat marks
+ * repeated header rows, which are decoration (artifacts) the second time */
+static void page_items(const struct layout *lay, const struct vlist *vl, int from, int to,
+	struct pdoc *pd, struct page *pg, double *yp, int repeat, struct place *pl,
+	struct fixups *fx)
+{
+	double y = *yp;
+	int top = !repeat && y == lay->mt;
 	for (int i = from; i < to; i++) {
 		const struct vitem *v = &vl->v[i];
 		if (v->type == V_GLUE) {
@@ -109,7 +120,7 @@ static void page_emit(const struct layout *lay, const struct vlist *vl, int from
 		if (v->type != V_BOX)
 			continue;
 		top = 0;
-		if (v->anchor >= 0) {
+		if (v->anchor >= 0 && !repeat) {
 			pl[v->anchor].page = pd->npage - 1;
 			pl[v->anchor].y = y;
 		}
@@ -119,7 +130,9 @@ static void page_emit(const struct layout *lay, const struct vlist *vl, int from
 			*b = vb->b;
 			b->x += lay->ml;
 			b->y += y;
-			if (vb->pageref >= 0) {
+			if (repeat)
+				b->tag = -1;
+			if (vb->pageref >= 0 && !repeat) {
 				fx->f = xgrow(fx->f, sizeof(*fx->f), fx->n + 1, &fx->cap);
 				fx->f[fx->n++] = (struct fixup){ pd->npage - 1, pg->nbox - 1, vb->pageref };
 			}
@@ -128,6 +141,20 @@ static void page_emit(const struct layout *lay, const struct vlist *vl, int from
 		}
 		y += v->h;
 	}
+	*yp = y;
+}
+
+/* put items [from, to) on a new page, after the header rows of the table
+ * it continues */
+static void page_emit(const struct layout *lay, const struct vlist *vl, int from, int to,
+	struct pdoc *pd, struct place *pl, struct fixups *fx)
+{
+	struct page *pg = pdoc_page(pd, lay->pw, lay->ph);
+	double y = lay->mt;
+	int t = page_conttable(vl, from);
+	if (t)
+		page_items(lay, vl, vl->tab[t - 1].hfrom, vl->tab[t - 1].hto, pd, pg, &y, 1, pl, fx);
+	page_items(lay, vl, from, to, pd, pg, &y, 0, pl, fx);
 }
 
 /* the best place to end a page */
@@ -153,7 +180,8 @@ static void page_body(const struct layout *lay, const struct vlist *vl, struct p
 			start++;
 		if (start >= vl->n)
 			break;
-		double h = 0;
+		int t = page_conttable(vl, start);
+		double h = t ? vl->tab[t - 1].hh : 0;
 		struct cand best = { -1, HUGE_VAL };
 		int end = vl->n, i;
 		for (i = start; i < vl->n; i++) {

@@ -29,9 +29,17 @@ END {
 			for (j = 1; j <= n; j++)
 				if (P[j] == P[i] && Y[j] == Y[i] && R[j] == "TOCI" && TX[j] ~ /^[0-9]+$/ && X[j] > X[i] && (best < 0 || X[j] > X[best])) best = j
 			if (best < 0) continue
-			want = TX[best] + 0; got = 0
+			# the section number, if any: the leftmost numeric box of the line
+			num = ""
 			for (j = 1; j <= n; j++)
-				if (!(P[j] in tocpage) && R[j] ~ /^H[1-6]$/ && TX[j] == TX[i]) { got = P[j]; break }
+				if (P[j] == P[i] && Y[j] == Y[i] && R[j] == "TOCI" && TX[j] ~ /^[0-9][0-9.]*$/ && X[j] < X[i]) num = TX[j]
+			want = TX[best] + 0; got = 0
+			for (j = 1; j <= n && !got; j++) {
+				if ((P[j] in tocpage) || R[j] !~ /^H[1-6]$/ || TX[j] != TX[i]) continue
+				if (num == "") { got = P[j]; break }
+				for (k = 1; k <= n; k++)
+					if (P[k] == P[j] && Y[k] == Y[j] && TX[k] == num && R[k] ~ /^H[1-6]$/) { got = P[j]; break }
+			}
 			checked++
 			if (got != want) { print "TOC says \"" TX[i] "\" is on page " want ", heading found on page " got; bad = 1 }
 		}
@@ -40,7 +48,7 @@ END {
 	if (rule == "keep" || rule == "split" || rule == "chapter") {
 		# lines: distinct (page, y) of body text, with the role of their first box
 		for (i = 1; i <= n; i++) {
-			if (R[i] == "Artifact" || R[i] == "TOCI") continue
+			if (R[i] == "Artifact") continue
 			k = P[i] SUBSEP Y[i]
 			if (!(k in lrole)) { lrole[k] = R[i]; ltag[k] = TAG[i]; lines[P[i]] = lines[P[i]] " " Y[i] }
 		}
