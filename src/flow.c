@@ -16,20 +16,7 @@
 #include "para.h"
 #include "utf8.h"
 
-/* everything the block walk needs */
-struct flow {
-	const struct doc *d;
-	const struct layout *lay;
-	struct vlist *vl;
-	struct pdoc *pd;
-	struct diag *dg;
-	const struct hyph *hyph;	/* hyphenation patterns, or NULL */
-	double measure;		/* width of the text block, pt */
-	double pending;		/* space owed after the previous block */
-	int listdepth;		/* nesting of lists */
-};
-
-static struct vitem *vl_add(struct vlist *vl, enum vtype type)
+struct vitem *flow_item(struct vlist *vl, enum vtype type)
 {
 	vl->v = xgrow(vl->v, sizeof(*vl->v), vl->n + 1, &vl->cap);
 	struct vitem *v = &vl->v[vl->n++];
@@ -39,21 +26,21 @@ static struct vitem *vl_add(struct vlist *vl, enum vtype type)
 	return v;
 }
 
-static void flow_penalty(struct flow *f, int penalty)
+void flow_penalty(struct flow *f, int penalty)
 {
-	vl_add(f->vl, V_PENALTY)->penalty = penalty;
+	flow_item(f->vl, V_PENALTY)->penalty = penalty;
 }
 
 /* the space between the previous block and the next one */
-static void flow_space(struct flow *f, double before)
+void flow_space(struct flow *f, double before)
 {
 	double s = f->pending > before ? f->pending : before;
 	if (s > 0 && f->vl->n > 0)
-		vl_add(f->vl, V_GLUE)->h = s;
+		flow_item(f->vl, V_GLUE)->h = s;
 	f->pending = 0;
 }
 
-static const struct style *flow_style(struct flow *f, const char *name,
+const struct style *flow_style(struct flow *f, const char *name,
 	const char *fallback, struct pos pos)
 {
 	const struct style *st = name ? layout_style(f->lay, name) : NULL;
@@ -69,7 +56,7 @@ static const struct style *flow_style(struct flow *f, const char *name,
 }
 
 /* baseline of a line of style st, from the line's top */
-static double flow_baseline(const struct flow *f, const struct style *st)
+double flow_baseline(const struct flow *f, const struct style *st)
 {
 	const struct font *fn = &f->lay->fonts.face[st->face];
 	double asc = fn->ascent * st->size / fn->upem;
@@ -77,7 +64,7 @@ static double flow_baseline(const struct flow *f, const struct style *st)
 	return (st->leading - (asc + desc)) / 2 + asc;
 }
 
-static struct vbox *line_box(struct vitem *v, int *cap)
+struct vbox *flow_box(struct vitem *v, int *cap)
 {
 	v->box = xgrow(v->box, sizeof(*v->box), v->nbox + 1, cap);
 	struct vbox *b = &v->box[v->nbox++];
@@ -89,21 +76,9 @@ static struct vbox *line_box(struct vitem *v, int *cap)
 	return b;
 }
 
-/* options for setting one paragraph */
-struct pset {
-	const struct style *st;	/* its style */
-	double indent;		/* left edge of every line, pt */
-	double hang;		/* extra indent of lines after the first, pt */
-	double measure;		/* width available from indent, pt */
-	int keep;		/* keep with what follows (heading) */
-	int nosplit;		/* never break a page inside it */
-	int anchor;		/* serial marked at its first line, -1 = none */
-	struct pline label;	/* runs put on the first line (list label, number) */
-};
-
 /* break a paragraph and append its lines with the page-break penalties
  * between them; returns the lines set, for the table of contents */
-static int flow_lines(struct flow *f, struct para *p, const struct pset *ps,
+int flow_lines(struct flow *f, struct para *p, const struct pset *ps,
 	struct pline *last)
 {
 	struct brkshape sh = { ps->measure, ps->measure - ps->hang, 1 };
@@ -119,7 +94,7 @@ static int flow_lines(struct flow *f, struct para *p, const struct pset *ps,
 		}
 		struct pline pl;
 		para_setline(p, &r, l, st->align, l ? sh.rest : sh.first, &pl, &f->pd->mem);
-		struct vitem *v = vl_add(f->vl, V_BOX);
+		struct vitem *v = flow_item(f->vl, V_BOX);
 		v->h = st->leading;
 		v->keep = ps->keep;
 		if (l == 0)
@@ -128,12 +103,12 @@ static int flow_lines(struct flow *f, struct para *p, const struct pset *ps,
 		double x0 = ps->indent + (l ? ps->hang : 0);
 		if (l == 0)
 			for (int k = 0; k < ps->label.nrun; k++) {
-				struct vbox *b = line_box(v, &cap);
+				struct vbox *b = flow_box(v, &cap);
 				b->b = ps->label.run[k].b;
 				b->b.y = base;
 			}
 		for (int k = 0; k < pl.nrun; k++) {
-			struct vbox *b = line_box(v, &cap);
+			struct vbox *b = flow_box(v, &cap);
 			b->b = pl.run[k].b;
 			b->b.x += x0;
 			b->b.y = base;
@@ -146,7 +121,7 @@ static int flow_lines(struct flow *f, struct para *p, const struct pset *ps,
 			double x1 = pl.run[k].b.x, x2 = x1;
 			for (int j = k; j < pl.nrun && pl.run[j].link == li; j++)
 				x2 = pl.run[j].b.x + pl.run[j].b.w;
-			struct vbox *b = line_box(v, &cap);
+			struct vbox *b = flow_box(v, &cap);
 			b->b.type = BOX_LINK;
 			b->b.x = x0 + x1;
 			b->b.y = 0;
@@ -170,7 +145,6 @@ static int flow_lines(struct flow *f, struct para *p, const struct pset *ps,
 	return n;
 }
 
-static void flow_blocks(struct flow *f, const struct node *first, double indent, int parent);
 
 static void flow_para(struct flow *f, const struct node *n, const char *defstyle,
 	double indent, int tag, struct pline *label)
@@ -192,7 +166,7 @@ static void flow_para(struct flow *f, const struct node *n, const char *defstyle
 }
 
 /* set a short string as a one-run line (labels, numbers) */
-static struct pline flow_label(struct flow *f, const char *s, const struct style *st,
+struct pline flow_label(struct flow *f, const char *s, const struct style *st,
 	int face, double x, int tag)
 {
 	struct pline pl = {0};
@@ -243,10 +217,10 @@ static void flow_list(struct flow *f, const struct node *n, double indent, int p
 			c = c->next;
 		} else {
 			flow_space(f, st->before);
-			struct vitem *v = vl_add(f->vl, V_BOX);
+			struct vitem *v = flow_item(f->vl, V_BOX);
 			v->h = st->leading;
 			int cap = 0;
-			struct vbox *b = line_box(v, &cap);
+			struct vbox *b = flow_box(v, &cap);
 			b->b = label.run[0].b;
 			b->b.y = flow_baseline(f, st);
 			f->pending = st->after;
@@ -320,7 +294,7 @@ static void flow_leader(struct flow *f, struct vitem *v, int *cap, const struct 
 	/* one box per dot: a run cannot carry letter spacing */
 	const char *text = arena_strdup(&f->pd->mem, ld);
 	for (int i = 0; i < k; i++) {
-		struct vbox *d = line_box(v, cap);
+		struct vbox *d = flow_box(v, cap);
 		d->b.type = BOX_TEXT;
 		d->b.x = start + i * step;
 		d->b.y = base;
@@ -370,7 +344,7 @@ static void flow_tocentry(struct flow *f, const struct node *sec, int tag)
 	int cap = v->nbox;
 	double base = flow_baseline(f, st);
 	flow_leader(f, v, &cap, st, last.width + st->size * 0.4, right, base);
-	struct vbox *pg = line_box(v, &cap);
+	struct vbox *pg = flow_box(v, &cap);
 	pg->b.type = BOX_TEXT;
 	pg->b.x = f->measure;
 	pg->b.y = base;
@@ -386,7 +360,7 @@ static void flow_tocentry(struct flow *f, const struct node *sec, int tag)
 		if (line->type != V_BOX)
 			continue;
 		int c = line->nbox;
-		struct vbox *lk = line_box(line, &c);
+		struct vbox *lk = flow_box(line, &c);
 		lk->b.type = BOX_LINK;
 		lk->b.w = f->measure;
 		lk->b.h = line->h;
@@ -425,7 +399,7 @@ static void flow_toc(struct flow *f, const struct node *toc)
 	flow_tocsections(f, f->d->root, toc->level > 0 ? toc->level : lay->tocdepth, tag);
 }
 
-static void flow_blocks(struct flow *f, const struct node *first, double indent, int parent)
+void flow_blocks(struct flow *f, const struct node *first, double indent, int parent)
 {
 	for (const struct node *n = first; n; n = n->next) {
 		switch (n->type) {

@@ -12,6 +12,7 @@
 #include "box.h"
 #include "doc.h"
 #include "hyph.h"
+#include "para.h"
 #include "style.h"
 
 enum vtype { V_BOX, V_GLUE, V_PENALTY };
@@ -58,6 +59,31 @@ struct vlist {
 	int ntab, captab;
 };
 
+/* everything the block walk needs */
+struct flow {
+	const struct doc *d;
+	const struct layout *lay;
+	struct vlist *vl;
+	struct pdoc *pd;
+	struct diag *dg;
+	const struct hyph *hyph;	/* hyphenation patterns, or NULL */
+	double measure;		/* width of the text block, pt */
+	double pending;		/* space owed after the previous block */
+	int listdepth;		/* nesting of lists */
+};
+
+/* options for setting one paragraph */
+struct pset {
+	const struct style *st;	/* its style */
+	double indent;		/* left edge of every line, pt */
+	double hang;		/* extra indent of lines after the first, pt */
+	double measure;		/* width available from indent, pt */
+	int keep;		/* keep with what follows (heading) */
+	int nosplit;		/* never break a page inside it */
+	int anchor;		/* serial marked at its first line, -1 = none */
+	struct pline label;	/* runs put on the first line (list label, number) */
+};
+
 /* set every block of d into vl; strings go to pd->mem, tags to pd->selem */
 int flow_document(const struct doc *d, const struct layout *lay, const struct hyph *hyph,
 	struct vlist *vl, struct pdoc *pd, struct diag *dg);
@@ -66,5 +92,25 @@ int flow_document(const struct doc *d, const struct layout *lay, const struct hy
 int page_build(const struct doc *d, const struct layout *lay, struct vlist *vl,
 	struct pdoc *pd, struct diag *dg);
 void flow_free(struct vlist *vl);
+
+/* building blocks for block kinds set outside flow.c (tables, goals …) */
+struct vitem *flow_item(struct vlist *vl, enum vtype type);
+/* a box appended to a line item; cap is the item's box capacity */
+struct vbox *flow_box(struct vitem *v, int *cap);
+void flow_penalty(struct flow *f, int penalty);
+/* glue for the larger of the pending space and before */
+void flow_space(struct flow *f, double before);
+/* the style name asks for, else fallback; an unknown name is an error at pos */
+const struct style *flow_style(struct flow *f, const char *name, const char *fallback,
+	struct pos pos);
+/* baseline of a line of style st below the line's top */
+double flow_baseline(const struct flow *f, const struct style *st);
+/* break a built paragraph and append its lines; the last line is kept in *last if wanted */
+int flow_lines(struct flow *f, struct para *p, const struct pset *ps, struct pline *last);
+/* a one-run line holding s (a list label, a number) at x */
+struct pline flow_label(struct flow *f, const char *s, const struct style *st, int face,
+	double x, int tag);
+/* the blocks from first on, indented by indent, as children of structure element parent */
+void flow_blocks(struct flow *f, const struct node *first, double indent, int parent);
 
 #endif
