@@ -8,6 +8,7 @@
  * after it, always before a chapter when the layout says so.
  */
 #include <math.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -23,7 +24,22 @@ struct vitem *flow_item(struct vlist *vl, enum vtype type)
 	memset(v, 0, sizeof(*v));
 	v->type = type;
 	v->anchor = -1;
+	v->para = -1;
 	return v;
+}
+
+void flow_note(struct vlist *vl, struct pos pos, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	int n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	char *msg = xmalloc((size_t)n + 1);
+	va_start(ap, fmt);
+	vsnprintf(msg, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	vl->note = xgrow(vl->note, sizeof(*vl->note), vl->nnote + 1, &vl->capnote);
+	vl->note[vl->nnote++] = (struct vnote){ vl->n - 1, pos, msg };
 }
 
 void flow_penalty(struct flow *f, int penalty)
@@ -76,6 +92,35 @@ struct vbox *flow_box(struct vitem *v, int *cap)
 	return b;
 }
 
+/* note what is typographically wrong with line l (just appended) */
+static void flow_quality(struct flow *f, const struct para *p, const struct brkres *r, int l,
+	double measure, const struct pline *pl, struct pos pos, int *hyphrun)
+{
+	const struct item *end = &p->it[r->brk[l]];
+	int hyphen = end->type == IT_PENALTY && end->flagged && end->width > 0;
+	*hyphrun = hyphen ? *hyphrun + 1 : 0;
+	if (*hyphrun > 2)
+		flow_note(f->vl, pos, "%d hyphenated lines in a row", *hyphrun);
+	if (pl->width > measure + 0.5) {
+		/* name the widest word of the line: usually the culprit */
+		int from = brk_linestart(p->it, p->n, l ? r->brk[l - 1] : -1), wide = -1;
+		for (int i = from; i < r->brk[l]; i++)
+			if (p->it[i].type == IT_BOX && p->it[i].text &&
+					(wide < 0 || p->it[i].width > p->it[wide].width))
+				wide = i;
+		if (wide >= 0 && p->it[wide].width > measure)
+			flow_note(f->vl, pos, "the word '%.*s' is wider than its column (%.1f pt > %.1f pt)",
+				p->it[wide].len, p->it[wide].text, p->it[wide].width, measure);
+		else
+			flow_note(f->vl, pos, "overfull line, %.1f pt too wide", pl->width - measure);
+	} else if (l < r->nline - 1 && pl->nrun > 1) {
+		double ratio = r->ratio[l];
+		if (p->ragged ? measure - pl->width > 0.4 * measure : ratio > 2)
+			flow_note(f->vl, pos, "very loose line (%.0f %% of the measure filled)",
+				100 * pl->width / measure);
+	}
+}
+
 /* break a paragraph and append its lines with the page-break penalties
  * between them; returns the lines set, for the table of contents */
 int flow_lines(struct flow *f, struct para *p, const struct pset *ps,
@@ -87,6 +132,11 @@ int flow_lines(struct flow *f, struct para *p, const struct pset *ps,
 	const struct style *st = ps->st;
 	double base = flow_baseline(f, st);
 	int widows = f->lay->widows, orphans = f->lay->orphans;
+	struct vlist *vl = f->vl;
+	vl->ppos = xgrow(vl->ppos, sizeof(*vl->ppos), vl->npara + 1, &vl->cappara);
+	int para = vl->npara++;
+	vl->ppos[para] = ps->pos;
+	int hyphrun = 0;
 	for (int l = 0; l < r.nline; l++) {
 		if (l > 0) {
 			int ok = !ps->nosplit && !ps->keep && l >= orphans && r.nline - l >= widows;
@@ -97,8 +147,10 @@ int flow_lines(struct flow *f, struct para *p, const struct pset *ps,
 		struct vitem *v = flow_item(f->vl, V_BOX);
 		v->h = st->leading;
 		v->keep = ps->keep;
+		v->para = para;
 		if (l == 0)
 			v->anchor = ps->anchor;
+		flow_quality(f, p, &r, l, l ? sh.rest : sh.first, &pl, ps->pos, &hyphrun);
 		int cap = 0;
 		double x0 = ps->indent + (l ? ps->hang : 0);
 		if (l == 0)
@@ -138,8 +190,6 @@ int flow_lines(struct flow *f, struct para *p, const struct pset *ps,
 			free(pl.run);
 		}
 	}
-	if (r.overfull)
-		diag_warn(f->dg, (struct pos){0}, "%d overfull line(s)", r.overfull);
 	int n = r.nline;
 	brk_free(&r);
 	return n;
@@ -157,7 +207,8 @@ static void flow_para(struct flow *f, const struct node *n, const char *defstyle
 	para_inlines(&p, n, st->face, st, tag, f->d);
 	para_finish(&p, st);
 	struct pset ps = { .st = st, .indent = indent + st->indent,
-		.measure = f->measure - indent - st->indent, .anchor = n->id ? n->serial : -1 };
+		.measure = f->measure - indent - st->indent, .anchor = n->id ? n->serial : -1,
+		.pos = n->pos };
 	if (label)
 		ps.label = *label;
 	flow_lines(f, &p, &ps, NULL);
@@ -259,7 +310,7 @@ static void flow_section(struct flow *f, const struct node *n, double indent, in
 	para_inlines(&p, doc_title(n), st->face, st, htag, f->d);
 	para_finish(&p, st);
 	struct pset ps = { .st = st, .indent = indent, .hang = hang,
-		.measure = f->measure - indent, .keep = 1, .anchor = n->serial };
+		.measure = f->measure - indent, .keep = 1, .anchor = n->serial, .pos = n->pos };
 	flow_lines(f, &p, &ps, NULL);
 	para_free(&p);
 	f->pending = st->after;
@@ -333,7 +384,7 @@ static void flow_tocentry(struct flow *f, const struct node *sec, int tag)
 	para_finish(&p, st);
 	flow_space(f, st->before);
 	struct pset ps = { .st = st, .indent = tx, .measure = right - tx - st->size,
-		.nosplit = 1, .label = label };
+		.nosplit = 1, .label = label, .pos = sec->pos };
 	int first = f->vl->n;
 	struct pline last = {0};
 	flow_lines(f, &p, &ps, &last);
@@ -391,7 +442,8 @@ static void flow_toc(struct flow *f, const struct node *toc)
 	const char *title = lay->toctitle ? lay->toctitle : "Innehåll";
 	para_text(&p, title, strlen(title), st->face, st, pdoc_selem(f->pd, "H1", tag), -1, toc->pos);
 	para_finish(&p, st);
-	struct pset ps = { .st = st, .measure = f->measure, .keep = 1, .anchor = toc->serial };
+	struct pset ps = { .st = st, .measure = f->measure, .keep = 1, .anchor = toc->serial,
+		.pos = toc->pos };
 	flow_space(f, st->before);
 	flow_lines(f, &p, &ps, NULL);
 	para_free(&p);
@@ -468,5 +520,9 @@ void flow_free(struct vlist *vl)
 	free(vl->v);
 	free(vl->head);
 	free(vl->tab);
+	free(vl->ppos);
+	for (int i = 0; i < vl->nnote; i++)
+		free(vl->note[i].msg);
+	free(vl->note);
 	memset(vl, 0, sizeof(*vl));
 }

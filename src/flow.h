@@ -35,6 +35,14 @@ struct vitem {
 	int anchor;		/* box: serial of the node that starts here, -1 = none */
 	int table;		/* the table (index into vlist.tab + 1) it is part of, 0 = none */
 	int head;		/* box: a header row, repeated where the table continues */
+	int para;		/* box: the paragraph it is a line of (index into vlist.ppos), -1 = none */
+};
+
+/* a typographic problem found while setting, reported by `folio check` */
+struct vnote {
+	int item;		/* the list item it concerns (its page is known after pagination) */
+	struct pos pos;		/* where its text comes from */
+	char *msg;		/* what is wrong */
 };
 
 /* a table in the list, for repeating its header rows on each new page */
@@ -57,7 +65,15 @@ struct vlist {
 	int nhead, caphead;
 	struct vtable *tab;	/* tables, referred to by vitem.table */
 	int ntab, captab;
+	struct pos *ppos;	/* source position of each paragraph, by vitem.para */
+	int npara, cappara;
+	struct vnote *note;	/* typographic problems, in document order */
+	int nnote, capnote;
 };
+
+/* record a typographic problem at the last item of the list */
+void flow_note(struct vlist *vl, struct pos pos, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
 
 /* everything the block walk needs */
 struct flow {
@@ -81,6 +97,7 @@ struct pset {
 	int keep;		/* keep with what follows (heading) */
 	int nosplit;		/* never break a page inside it */
 	int anchor;		/* serial marked at its first line, -1 = none */
+	struct pos pos;		/* where the paragraph comes from, for the quality report */
 	struct pline label;	/* runs put on the first line (list label, number) */
 };
 
@@ -88,9 +105,11 @@ struct pset {
 int flow_document(const struct doc *d, const struct layout *lay, const struct hyph *hyph,
 	struct vlist *vl, struct pdoc *pd, struct diag *dg);
 /* cut vl into pages of pd: cover, body, running header and footer, page
- * numbers in the table of contents, link targets, outline */
+ * numbers in the table of contents, link targets, outline; when quality is
+ * set, report every typographic problem (overfull and loose lines,
+ * unbreakable words, hyphen runs, widows and orphans) as a warning */
 int page_build(const struct doc *d, const struct layout *lay, struct vlist *vl,
-	struct pdoc *pd, struct diag *dg);
+	struct pdoc *pd, int quality, struct diag *dg);
 void flow_free(struct vlist *vl);
 
 /* building blocks for block kinds set outside flow.c (tables, goals …) */

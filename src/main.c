@@ -164,7 +164,7 @@ int main(int argc, char **argv)
 	char *outname = !check && !dump && !out ? main_outname(report) : NULL;
 	struct ropt o = {
 		.home = home, .layout = layout, .out = check || (dump && !out) ? NULL : out ? out : outname,
-		.dump = dump ? stdout : NULL, .pdfa = pdfa, .epoch = main_epoch(),
+		.dump = dump ? stdout : NULL, .pdfa = pdfa, .epoch = main_epoch(), .quality = check,
 	};
 	struct diag dg = { .out = stderr, .strict = strict };
 	struct rstat st = {0};

@@ -145,11 +145,13 @@ static void page_items(const struct layout *lay, const struct vlist *vl, int fro
 }
 
 /* put items [from, to) on a new page, after the header rows of the table
- * it continues */
+ * it continues; itempage records the page of each item */
 static void page_emit(const struct layout *lay, const struct vlist *vl, int from, int to,
-	struct pdoc *pd, struct place *pl, struct fixups *fx)
+	struct pdoc *pd, struct place *pl, struct fixups *fx, int *itempage)
 {
 	struct page *pg = pdoc_page(pd, lay->pw, lay->ph);
+	for (int i = from; i < to; i++)
+		itempage[i] = pd->npage - 1;
 	double y = lay->mt;
 	int t = page_conttable(vl, from);
 	if (t)
@@ -170,7 +172,7 @@ static double break_cost(int penalty, double used, double avail)
 }
 
 static void page_body(const struct layout *lay, const struct vlist *vl, struct pdoc *pd,
-	struct place *pl, struct fixups *fx, struct diag *dg)
+	struct place *pl, struct fixups *fx, int *itempage, struct diag *dg)
 {
 	double avail = lay->ph - lay->mt - lay->mb;
 	int start = 0;
@@ -212,7 +214,7 @@ static void page_body(const struct layout *lay, const struct vlist *vl, struct p
 			if (v->type != V_PENALTY)
 				h += v->h;
 		}
-		page_emit(lay, vl, start, end, pd, pl, fx);
+		page_emit(lay, vl, start, end, pd, pl, fx, itempage);
 		start = end;
 	}
 }
@@ -336,8 +338,46 @@ static void page_resolve(const struct layout *lay, struct pdoc *pd, const struct
 	}
 }
 
+/* report the typographic problems noted while setting, and widows and
+ * orphans, which only pagination can tell */
+static void page_quality(const struct layout *lay, const struct vlist *vl, const int *itempage,
+	struct diag *dg)
+{
+	for (int i = 0; i < vl->nnote; i++) {
+		const struct vnote *nt = &vl->note[i];
+		int pg = nt->item >= 0 && nt->item < vl->n ? itempage[nt->item] + 1 : 0;
+		diag_warn(dg, nt->pos, "page %d: %s", pg, nt->msg);
+	}
+	/* lines of one paragraph: count those on its first and last page */
+	for (int i = 0; i < vl->n; ) {
+		int para = vl->v[i].para;
+		if (vl->v[i].type != V_BOX || para < 0) {
+			i++;
+			continue;
+		}
+		int first = itempage[i], nfirst = 0, nlast = 0, last = first, j;
+		for (j = i; j < vl->n && (vl->v[j].type != V_BOX || vl->v[j].para == para); j++) {
+			if (vl->v[j].type != V_BOX)
+				continue;
+			if (itempage[j] != last) {
+				last = itempage[j];
+				nlast = 0;
+			}
+			nlast++;
+			nfirst += itempage[j] == first;
+		}
+		if (last != first && nfirst < lay->orphans)
+			diag_warn(dg, vl->ppos[para], "page %d: orphan: %d line(s) of a paragraph at the foot of the page",
+				first + 1, nfirst);
+		if (last != first && nlast < lay->widows)
+			diag_warn(dg, vl->ppos[para], "page %d: widow: %d line(s) of a paragraph at the top of the page",
+				last + 1, nlast);
+		i = j;
+	}
+}
+
 int page_build(const struct doc *d, const struct layout *lay, struct vlist *vl,
-	struct pdoc *pd, struct diag *dg)
+	struct pdoc *pd, int quality, struct diag *dg)
 {
 	struct place *pl = xmalloc(sizeof(*pl) * (size_t)(d->nnodes + 1));
 	for (int i = 0; i <= d->nnodes; i++)
@@ -350,7 +390,11 @@ int page_build(const struct doc *d, const struct layout *lay, struct vlist *vl,
 		page_cover(d, lay, pd, dg);
 	int first = pd->npage;
 	struct fixups fx = {0};
-	page_body(lay, vl, pd, pl, &fx, dg);
+	int *itempage = xcalloc((size_t)vl->n + 1, sizeof(int));
+	page_body(lay, vl, pd, pl, &fx, itempage, dg);
+	if (quality)
+		page_quality(lay, vl, itempage, dg);
+	free(itempage);
 	int pages = pd->npage;
 	for (int i = 0; i < pages; i++) {
 		struct page *pg = &pd->page[i];

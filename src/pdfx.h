@@ -1,16 +1,26 @@
 /*
- * pdfx: the few things the PDF writer needs that libharu 2.3.0 has no
- * public API for, done through its exported internal object model (see
- * /work/shared/notes/libharu-2.3.0.md §1).  Only pdf.c includes this.
- * Every function reports failures through the document's error handler
- * like libharu's own calls, and returns libharu's status.
+ * pdfx: the PDF writer's private interface.  pdf.c drives the writing; the
+ * pdfx family does what libharu 2.3.0 has no public API for, through its
+ * exported internal object model (see /work/shared/notes/libharu-2.3.0.md
+ * §1), plus the vector drawing the boxes need:
+ *   pdfx.c       raw operators, font fixes, catalog, labels, destinations,
+ *                annotation entries;
+ *   pdfx_draw.c  status symbols, polylines, dashed rules;
+ *   pdfx_tag.c   marked content and the structure tree (tagged PDF);
+ *   pdfx_meta.c  PDF/A-1b: XMP metadata, OutputIntent, trailer /ID.
+ * Only pdf*.c include this.  Functions that touch a document report
+ * failures through its error handler like libharu's own calls, and return
+ * libharu's status.
  */
 #ifndef FOLIO_PDFX_H
 #define FOLIO_PDFX_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include <hpdf.h>
+
+#include "box.h"
 
 /* the struct layouts used here (page, font, document attributes) are those
  * of 2.3.0; later versions add fields, so re-check before bumping */
@@ -18,12 +28,16 @@
 #error "pdfx.c uses libharu 2.3.0 internals; check them against this libharu version"
 #endif
 
+/* --- pdfx.c */
+
 /* append raw operators to the page content stream */
 HPDF_STATUS pdfx_raw(HPDF_Page page, const char *s, size_t len);
 /* replace libharu's malformed ToUnicode CMap (a CID range map) of a UTF-8
- * font by a bfrange map code -> same Unicode value, and name the
- * descendant font's character collection "Identity" as readers expect */
-HPDF_STATUS pdfx_fix_font(HPDF_Doc pdf, HPDF_Font font);
+ * font by a bfrange map code -> same Unicode value, name the descendant
+ * font's character collection "Identity", and complete its FontDescriptor
+ * (CapHeight; a CIDSet stream of the codes in used[0..8191] when used is
+ * not NULL, bit 7 of byte 0 being CID 0).  Call after the last text. */
+HPDF_STATUS pdfx_fix_font(HPDF_Doc pdf, HPDF_Font font, const uint8_t *used);
 /* catalog entries: PDF version 1.4, /Lang (ASCII tag, or NULL for none),
  * /ViewerPreferences << /DisplayDocTitle true >> */
 HPDF_STATUS pdfx_catalog(HPDF_Doc pdf, const char *lang);
@@ -31,5 +45,69 @@ HPDF_STATUS pdfx_catalog(HPDF_Doc pdf, const char *lang);
  * "R" from first, or style NULL for a fixed UTF-8 label prefix */
 HPDF_STATUS pdfx_label(HPDF_Doc pdf, int page, const char *style, int first,
 	const char *prefix);
+/* a direct [page /FitH top] destination: PDFBox (and so PDF/A validators)
+ * cannot resolve libharu's indirect destination arrays */
+HPDF_Destination pdfx_dest(HPDF_Doc pdf, HPDF_Page target, double top);
+/* annotation entries libharu has no setter for: /F 4 (print), /Contents
+ * (UTF-8, or NULL), /StructParent (key, or -1 for none) */
+HPDF_STATUS pdfx_annot(HPDF_Doc pdf, HPDF_Annotation a, const char *contents,
+	int structparent);
+/* a text string from UTF-8 (written as UTF-16BE), cut at a character
+ * boundary to at most max bytes: PDF/A-1 limits strings to 65535 bytes */
+HPDF_String pdfx_text(HPDF_Doc pdf, const char *s, size_t max);
+
+/* --- pdfx_draw.c: drawing state of one content stream, kept so that
+ * unchanged colours and widths are not written again */
+struct pdfx_gs {
+	struct rgb fill;	/* current nonstroking colour */
+	struct rgb stroke;	/* current stroking colour */
+	double lw;		/* current line width */
+};
+
+/* the PDF defaults at the start of a content stream */
+void pdfx_gs_reset(struct pdfx_gs *gs);
+/* clamp a colour to 0..1 */
+struct rgb pdfx_color(struct rgb c);
+void pdfx_fill(HPDF_Page page, struct pdfx_gs *gs, struct rgb col);
+/* stroke colour and line width */
+void pdfx_stroke(HPDF_Page page, struct pdfx_gs *gs, struct rgb col, double lw);
+/* BOX_RULE, BOX_SHAPE, BOX_PATH on a page of height pageh (box y is from
+ * the top); the caller has checked every coordinate */
+void pdfx_rule(HPDF_Page page, struct pdfx_gs *gs, double pageh, const struct box *b);
+void pdfx_shape(HPDF_Page page, struct pdfx_gs *gs, double pageh, const struct box *b);
+void pdfx_path(HPDF_Page page, struct pdfx_gs *gs, double pageh, const struct box *b);
+
+/* --- pdfx_tag.c: tagged PDF */
+struct pdfx_tags;
+
+/* what is wrong with the structure elements of pd, or NULL */
+const char *pdfx_tags_problem(const struct pdoc *pd, char *msg, size_t size);
+/* tagging state for pd; NULL when pd has no structure elements (untagged) */
+struct pdfx_tags *pdfx_tags_new(const struct pdoc *pd, HPDF_Doc pdf);
+void pdfx_tags_free(struct pdfx_tags *t);
+/* before content of box b on page index p: closes the previous marked
+ * sequence and opens /Role <</MCID n>> BDC or /Artifact when b's tag or
+ * artifact kind differs from the open one */
+void pdfx_tags_mark(struct pdfx_tags *t, int p, HPDF_Page page, const struct box *b);
+/* at the end of page p's content: close the open sequence */
+void pdfx_tags_endpage(struct pdfx_tags *t, int p, HPDF_Page page);
+/* the structure parent key for link annotation a of link box b on page p,
+ * recording it in a Link element (b->tag itself when its role is Link,
+ * else a Link child of b->tag shared by consecutive boxes with the same
+ * target) */
+int pdfx_tags_link(struct pdfx_tags *t, int p, HPDF_Annotation a, const struct box *b);
+/* write the structure tree, ParentTree, /StructParents, /Tabs, MarkInfo */
+HPDF_STATUS pdfx_tags_finish(struct pdfx_tags *t, HPDF_Page *pages);
+
+/* --- pdfx_meta.c: PDF/A-1b */
+
+/* XMP metadata matching the document information (which must already be
+ * set from info, with producer as the Producer), pdfaid part 1 B and,
+ * when ua is set, pdfuaid part 1 with its extension schema */
+HPDF_STATUS pdfx_xmp(HPDF_Doc pdf, const struct pinfo *info, const char *producer, int ua);
+/* the sRGB OutputIntent from an ICC profile file */
+HPDF_STATUS pdfx_output_intent(HPDF_Doc pdf, const char *icc);
+/* trailer /ID [<id> <id>] from a 16-byte digest of the content */
+HPDF_STATUS pdfx_id(HPDF_Doc pdf, const unsigned char id[16]);
 
 #endif

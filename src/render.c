@@ -62,7 +62,7 @@ int render_report(const char *path, const struct ropt *o, struct diag *dg, struc
 	pd.kern = 1;
 	struct vlist vl = {0};
 	int rc = 0;
-	if (flow_document(d, lay, o->hyph, &vl, &pd, dg) < 0 || page_build(d, lay, &vl, &pd, dg) < 0)
+	if (flow_document(d, lay, o->hyph, &vl, &pd, dg) < 0 || page_build(d, lay, &vl, &pd, o->quality, dg) < 0)
 		rc = 1;
 	if (st)
 		st->pages = pd.npage;

@@ -18,6 +18,7 @@ struct ropt {
 	FILE *dump;		/* where to print the page dump, or NULL */
 	const struct hyph *hyph;	/* hyphenation patterns shared by all reports, or NULL */
 	int pdfa;		/* PDF/A-1b */
+	int quality;		/* report typographic problems (folio check) */
 	long long epoch;	/* SOURCE_DATE_EPOCH, or -1 for the report's date */
 };
 

@@ -48,6 +48,16 @@ sed 's#../../fonts/LiberationSans-Bold.ttf#/nonexistent/Bold.ttf#' layouts/stand
 check "missing font: exit 1 naming the font file" sh -c \
 	"$FOLIO render examples/regionstyrelsen-delar-2024/report.xml --layout $T/lay/broken -o $T/f.pdf 2>$T/err; test \$? -eq 1 && grep -q 'Bold.ttf' $T/err && test ! -e $T/f.pdf"
 
+# --- the typographic quality report of check
+check "check names a word wider than its column, with its position" sh -c \
+	"$FOLIO check tests/quality/long-word.xml 2>$T/err; test \$? -eq 0 && grep -q 'long-word.xml:7:5: warning: page 1: the word .ABCDEFGHIJ' $T/err"
+check "check --strict fails on a quality warning" sh -c \
+	"$FOLIO check --strict tests/quality/long-word.xml 2>/dev/null; test \$? -eq 1"
+for r in examples/*/report.xml; do
+	check "$(basename "$(dirname "$r")"): check --strict passes (no overfull lines, widows, orphans)" \
+		$FOLIO check --strict "$r"
+done
+
 # --- check writes nothing
 check "check: exit 0 and no PDF" sh -c \
 	"cp examples/regionstyrelsen-delar-2024/report.xml $T/c.xml && $FOLIO check $T/c.xml && test ! -e $T/c.pdf"

@@ -24,6 +24,16 @@ check "long TOC renders" sh -c "$FOLIO render --dump $T/toc2.xml >$T/toc2.dump"
 check "TOC spans two pages" $A -v rule=tocpages -v min=2 "$T/toc2.dump"
 check "TOC numbers right after a two-page TOC" $A -v rule=toc "$T/toc2.dump"
 
+# a justified layout: lines end exactly at the right margin (words are
+# spaced by TJ offsets in the PDF, by wordspace in the dump)
+mkdir -p "$T/justify"
+sed -e "s#\.\./\.\./fonts/#$PWD/fonts/#" \
+    -e 's#<style name="body" face="regular"#<style name="body" align="justify" face="regular"#' \
+    layouts/standard/layout.xml >"$T/justify/layout.xml"
+check "justified layout renders" sh -c "$FOLIO render --dump --layout $T/justify $T/long.xml >$T/just.dump"
+check "justified lines end at the right margin" $A $M -v rule=justify "$T/just.dump"
+check "justified lines carry extra word space" grep -q ' ws=' "$T/just.dump"
+
 for r in examples/*/report.xml; do
 	ex=$(basename "$(dirname "$r")")
 	check "$ex: dump" sh -c "$FOLIO render --dump $r >$T/$ex.dump"

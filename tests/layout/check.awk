@@ -1,6 +1,7 @@
 # Check layout rules on the text dump of `folio render --dump`.
 # Run as: awk -v rule=RULE -f check.awk DUMP
-# Rules: toc (TOC numbers equal the pages of the headings), keep (a heading
+# Rules: justify (all lines of a paragraph but the last end at the right
+# margin), toc (TOC numbers equal the pages of the headings), keep (a heading
 # has two lines after it on its page), split (a paragraph split over pages
 # keeps two lines on each side), chapter (chapters start at the top of a
 # page), tocpages (the TOC takes at least -v min pages), footer ("N (M)" on every page after the cover), margins (body text
@@ -77,6 +78,23 @@ END {
 			}
 		}
 		if (rule == "split" && splits < 1) { print "no paragraph was split over pages: the test does not test"; bad = 1 }
+	}
+	if (rule == "justify") {
+		# every line of a P but its last ends exactly at the right edge
+		for (i = 1; i <= n; i++) {
+			if (R[i] != "P") continue
+			k = TAG[i] SUBSEP P[i] SUBSEP Y[i]
+			if (!(k in rend) || X[i] + W[i] > rend[k]) rend[k] = X[i] + W[i]
+			key = P[i] * 100000 + Y[i]
+			if (!(TAG[i] in lastkey) || key > lastkey[TAG[i]]) lastkey[TAG[i]] = key
+		}
+		for (k in rend) {
+			split(k, kk, SUBSEP)
+			if (kk[2] * 100000 + kk[3] == lastkey[kk[1]]) continue
+			jl++
+			if (rend[k] < pw - mr - 0.05 || rend[k] > pw - mr + 0.05) { print "line at page " kk[2] " y=" kk[3] " ends at " rend[k]; bad = 1 }
+		}
+		if (jl < 20) { print "only " jl " justified lines checked"; bad = 1 }
 	}
 	if (rule == "tocpages") {
 		for (i = 1; i <= n; i++) if (R[i] == "TOCI") tp2[P[i]] = 1
