@@ -62,11 +62,7 @@ unit: $(UNITBIN) $(UNITASAN)
 
 run: deps
 	@$(MAKE) --no-print-directory build/folio
-	@mkdir -p out
-	@set -e; for r in $(EXAMPLES); do \
-		n=$$(basename $$(dirname $$r)); \
-		build/folio render $$r -o out/$$n.pdf && echo "out/$$n.pdf"; \
-	done
+	@build/folio batch examples -o out
 
 test: deps
 	@$(MAKE) --no-print-directory build/folio build/asan/folio unit

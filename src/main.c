@@ -2,6 +2,7 @@
  * main: the folio command line.
  *   folio render REPORT.xml [-o OUT.pdf] [--layout DIR] [--pdfa] [--dump]
  *   folio check REPORT.xml [--layout DIR] [--strict]
+ *   folio batch REPORT.xml|DIR… [-o OUTDIR] [-j N] [--layout DIR] [--pdfa]
  * Exit status: 0 done, 1 bad input, 2 bad usage, 3 internal error.
  * Resources (schemas, layouts, fonts) are found through FOLIO_HOME, else
  * next to the executable (build/folio in a checkout), else the installed
@@ -15,6 +16,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "batch.h"
 #include "render.h"
 #include "util.h"
 #include "xml.h"
@@ -22,6 +24,7 @@
 static const char usage[] =
 	"usage: folio render REPORT.xml [-o OUT.pdf] [--layout DIR] [--pdfa] [--dump]\n"
 	"       folio check REPORT.xml [--layout DIR] [--strict]\n"
+	"       folio batch REPORT.xml|DIR... [-o OUTDIR] [-j N] [--layout DIR] [--pdfa]\n"
 	"       folio --help | --version\n";
 
 static const char help[] =
@@ -30,9 +33,13 @@ static const char help[] =
 	"commands:\n"
 	"  render REPORT.xml   lay out the report and write the PDF\n"
 	"  check REPORT.xml    parse, validate and lay out; print warnings; write nothing\n"
+	"  batch PATH...       render many reports in parallel (a directory: every report.xml\n"
+	"                      below it) into OUTDIR/<folder>.pdf; a summary at the end\n"
 	"\n"
 	"options:\n"
-	"  -o OUT.pdf          output file (default: REPORT.pdf beside the report)\n"
+	"  -o OUT.pdf          output file (default: REPORT.pdf beside the report);\n"
+	"                      for batch the output directory (default: out)\n"
+	"  -j N                batch: number of parallel renders (default: one per core)\n"
 	"  --layout DIR        use the layout in DIR instead of the one the report names\n"
 	"  --pdfa              write PDF/A-1b\n"
 	"  --dump              print the laid-out pages as text instead of writing a PDF\n"
@@ -118,17 +125,31 @@ int main(int argc, char **argv)
 		return 0;
 	}
 	int check = !strcmp(argv[1], "check");
-	if (!check && strcmp(argv[1], "render")) {
+	int batch = !strcmp(argv[1], "batch");
+	if (!check && !batch && strcmp(argv[1], "render")) {
 		fprintf(stderr, "folio: unknown command '%s'\n%s", argv[1], usage);
 		return 2;
 	}
 	const char *report = NULL, *out = NULL, *layout = NULL;
-	int dump = 0, pdfa = 0, strict = 0;
+	int dump = 0, pdfa = 0, strict = 0, jobs = 0;
+	char **paths = xcalloc((size_t)argc, sizeof(*paths));
+	int npaths = 0;
 	for (int i = 2; i < argc; i++) {
 		const char *a = argv[i];
-		if (!strcmp(a, "-o") || !strcmp(a, "--layout")) {
+		if (!strcmp(a, "-j") && batch) {
+			char *end;
+			long v = i + 1 < argc ? strtol(argv[i + 1], &end, 10) : 0;
+			if (i + 1 >= argc || *end || v < 1 || v > 256) {
+				fprintf(stderr, "folio: -j needs a number of threads from 1 to 256\n%s", usage);
+				free(paths);
+				return 2;
+			}
+			jobs = (int)v;
+			i++;
+		} else if (!strcmp(a, "-o") || !strcmp(a, "--layout")) {
 			if (i + 1 >= argc) {
 				fprintf(stderr, "folio: %s needs an argument\n%s", a, usage);
+				free(paths);
 				return 2;
 			}
 			if (a[1] == 'o')
@@ -143,25 +164,32 @@ int main(int argc, char **argv)
 			strict = 1;
 		} else if (a[0] == '-' && a[1]) {
 			fprintf(stderr, "folio: unknown option '%s'\n%s", a, usage);
+			free(paths);
 			return 2;
+		} else if (batch) {
+			paths[npaths++] = argv[i];
 		} else if (!report) {
 			report = a;
 		} else {
 			fprintf(stderr, "folio: more than one report given\n%s", usage);
+			free(paths);
 			return 2;
 		}
 	}
-	if (!report) {
+	if (!report && !npaths) {
 		fprintf(stderr, "folio: no report given\n%s", usage);
+		free(paths);
 		return 2;
 	}
-	if (check && out) {
-		fprintf(stderr, "folio: check writes nothing; -o is for render\n");
+	if ((check && out) || (batch && dump)) {
+		fprintf(stderr, "folio: %s\n", check ? "check writes nothing; -o is for render" :
+			"--dump is for render");
+		free(paths);
 		return 2;
 	}
 	xml_init();
 	char *home = main_home();
-	char *outname = !check && !dump && !out ? main_outname(report) : NULL;
+	char *outname = !check && !batch && !dump && !out ? main_outname(report) : NULL;
 	struct ropt o = {
 		.home = home, .layout = layout, .out = check || (dump && !out) ? NULL : out ? out : outname,
 		.dump = dump ? stdout : NULL, .pdfa = pdfa, .epoch = main_epoch(), .quality = check,
@@ -172,13 +200,20 @@ int main(int argc, char **argv)
 	struct hyph *hy = hyph_open(HYPH_DIC_SV, exc, &dg);
 	free(exc);
 	o.hyph = hy;
-	int rc = hy ? render_report(report, &o, &dg, &st) : 1;
+	int rc = 1;
+	if (hy && batch) {
+		struct bopt bo = { .outdir = out ? out : "out", .jobs = jobs, .ro = &o };
+		rc = batch_run(paths, npaths, &bo);
+	} else if (hy) {
+		rc = render_report(report, &o, &dg, &st);
+	}
 	hyph_close(hy);
 	if (rc == 0 && dg.nerr)
 		rc = 1;
 	if (rc == 0 && strict && dg.nwarn)
 		rc = 1;
 	free(outname);
+	free(paths);
 	free(home);
 	xml_cleanup();
 	return rc;

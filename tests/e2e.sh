@@ -58,6 +58,21 @@ for r in examples/*/report.xml; do
 		$FOLIO check --strict "$r"
 done
 
+# --- batch: many reports in parallel, one failing does not stop the others
+mkdir -p "$T/b/a" "$T/b/b" "$T/b/c"
+sh tests/layout/gen-long.sh 3 >"$T/b/a/report.xml"
+sh tests/layout/gen-long.sh 5 >"$T/b/b/report.xml"
+cp tests/bad/truncated.xml "$T/b/c/report.xml"
+check "batch: a broken report fails the batch (exit 1)" sh -c \
+	"$FOLIO batch $T/b -o $T/bo1 -j 2 >$T/sum 2>$T/err; test \$? -eq 1"
+check "batch: the good reports still render" sh -c "test -s $T/bo1/a.pdf && test -s $T/bo1/b.pdf && test ! -e $T/bo1/c.pdf"
+check "batch: the summary names the failed report and its error" sh -c \
+	"grep -q '^FAILED  c .*truncated\\|^FAILED  c .*report.xml:9:5' $T/sum && grep -q '^ok      a ' $T/sum && grep -q '3 reports, 1 failed' $T/sum"
+check "batch: -j 1 and -j 2 give identical bytes" sh -c \
+	"$FOLIO batch $T/b/a $T/b/b -o $T/bo2 -j 1 >/dev/null && $FOLIO batch $T/b/a/report.xml $T/b/b/report.xml -o $T/bo3 -j 2 >/dev/null && cmp $T/bo2/a.pdf $T/bo3/a.pdf && cmp $T/bo2/b.pdf $T/bo3/b.pdf"
+check "batch: quiet when not a terminal (no progress line)" sh -c "! grep -q '\[1/' $T/err"
+check "batch: bad -j is a usage error" sh -c "$FOLIO batch $T/b -j 0 2>/dev/null; test \$? -eq 2"
+
 # --- check writes nothing
 check "check: exit 0 and no PDF" sh -c \
 	"cp examples/regionstyrelsen-delar-2024/report.xml $T/c.xml && $FOLIO check $T/c.xml && test ! -e $T/c.pdf"
