@@ -39,7 +39,9 @@ for r in examples/*/report.xml; do
 	check "$ex: dump" sh -c "$FOLIO render --dump $r >$T/$ex.dump"
 	check "$ex: TOC numbers equal heading pages" $A -v rule=toc "$T/$ex.dump"
 	check "$ex: headings keep with next" $A -v rule=keep "$T/$ex.dump"
-	check "$ex: chapters start a page" $A -v rule=chapter "$T/$ex.dump"
+	# the verksamhetsplan layout runs chapters on; the others start them on a new page
+	grep -q 'layout="verksamhetsplan"' "$r" ||
+		check "$ex: chapters start a page" $A -v rule=chapter "$T/$ex.dump"
 	check "$ex: footer N (M) on every page after the cover" $A -v rule=footer "$T/$ex.dump"
 	check "$ex: margins" $A $M -v rule=margins "$T/$ex.dump"
 done

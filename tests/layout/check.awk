@@ -102,7 +102,7 @@ END {
 		if (c < min) { print "the TOC takes " c " page(s), expected at least " min; bad = 1 }
 	}
 	if (rule == "footer") {
-		for (i = 1; i <= n; i++) if (R[i] == "Artifact" && TX[i] ~ /^[0-9]+ \([0-9]+\)$/) {
+		for (i = 1; i <= n; i++) if (R[i] == "Artifact" && TX[i] ~ /^[0-9]+ ?\([0-9]+\)$/) {
 			split(TX[i], f, /[ ()]+/); if (f[1] == P[i] && f[2] == np) foot[P[i]] = 1
 		}
 		for (p = 2; p <= np; p++) if (!(p in foot)) { print "page " p ": no footer \"" p " (" np ")\""; bad = 1 }
