@@ -8,7 +8,8 @@ export SOURCE_DATE_EPOCH=1726000000
 
 check() {
 	desc=$1; shift
-	if "$@" >"$T/check.out" 2>&1; then
+	# a hang is a failure, not a stuck CI run
+	if timeout 300 "$@" >"$T/check.out" 2>&1; then
 		pass=$((pass + 1)); echo "ok $desc"
 	else
 		fail=$((fail + 1)); echo "FAIL $desc"; sed 's/^/     /' "$T/check.out" | head -n 15
