@@ -13,8 +13,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "chart.h"
 #include "flow.h"
+#include "goal.h"
 #include "para.h"
+#include "symbol.h"
+#include "table.h"
 #include "utf8.h"
 
 struct vitem *flow_item(struct vlist *vl, enum vtype type)
@@ -113,7 +117,9 @@ static void flow_quality(struct flow *f, const struct para *p, const struct brkr
 				p->it[wide].len, p->it[wide].text, p->it[wide].width, measure);
 		else
 			flow_note(f->vl, pos, "overfull line, %.1f pt too wide", pl->width - measure);
-	} else if (l < r->nline - 1 && pl->nrun > 1) {
+	} else if (l < r->nline - 1 && pl->nrun > 1 &&
+			!(end->type == IT_PENALTY && end->penalty <= -BRK_INF)) {
+		/* a line ended by <br/> is short on purpose */
 		double ratio = r->ratio[l];
 		if (p->ragged ? measure - pl->width > 0.4 * measure : ratio > 2)
 			flow_note(f->vl, pos, "very loose line (%.0f %% of the measure filled)",
@@ -163,7 +169,7 @@ int flow_lines(struct flow *f, struct para *p, const struct pset *ps,
 			struct vbox *b = flow_box(v, &cap);
 			b->b = pl.run[k].b;
 			b->b.x += x0;
-			b->b.y = base;
+			b->b.y += base;	/* runs are relative to the baseline (symbols rise above it) */
 		}
 		/* one link area per link on this line */
 		for (int k = 0; k < pl.nrun; k++) {
@@ -204,6 +210,7 @@ static void flow_para(struct flow *f, const struct node *n, const char *defstyle
 	struct para p;
 	para_init(&p, f->lay, &f->pd->mem, f->dg, st->align != ALIGN_JUSTIFY);
 	p.hyph = f->hyph;
+	p.pd = f->pd;
 	para_inlines(&p, n, st->face, st, tag, f->d);
 	para_finish(&p, st);
 	struct pset ps = { .st = st, .indent = indent + st->indent,
@@ -464,6 +471,24 @@ void flow_blocks(struct flow *f, const struct node *first, double indent, int pa
 		case N_LIST:
 			flow_list(f, n, indent, parent);
 			break;
+		case N_CHART:
+			chart_flow(f, n, indent, parent);
+			break;
+		case N_TABLE:
+			table_flow(f, n, indent, parent);
+			break;
+		case N_LEGEND:
+			symbol_legend(f, n, indent, parent);
+			break;
+		case N_GOALS:
+			goal_flow(f, n, indent, parent);
+			break;
+		case N_GOALSUM:
+			goal_summary(f, n, indent, parent);
+			break;
+		case N_INTCTRL:
+			goal_intctrl(f, n, indent, parent);
+			break;
 		case N_PAGEBREAK:
 			flow_penalty(f, -BRK_INF);
 			f->pending = 0;
@@ -508,6 +533,8 @@ int flow_document(const struct doc *d, const struct layout *lay, const struct hy
 	int errs = dg->nerr;
 	int root = pdoc_selem(pd, "Document", -1);
 	(void)root;
+	if (symbol_check(d, lay, dg) < 0)
+		return -1;
 	flow_blocks(&f, d->root->first, 0, 0);
 	flow_keeps(vl);
 	return dg->nerr > errs ? -1 : 0;

@@ -130,6 +130,15 @@ static void page_items(const struct layout *lay, const struct vlist *vl, int fro
 			*b = vb->b;
 			b->x += lay->ml;
 			b->y += y;
+			if (b->type == BOX_PATH && b->npt > 0) {
+				/* path points are relative like x and y until placed */
+				double *pt = arena_alloc(&pd->mem, sizeof(*pt) * 2 * (size_t)b->npt);
+				for (int j = 0; j < b->npt; j++) {
+					pt[2 * j] = b->pt[2 * j] + lay->ml;
+					pt[2 * j + 1] = b->pt[2 * j + 1] + y;
+				}
+				b->pt = pt;
+			}
 			if (repeat)
 				b->tag = -1;
 			if (vb->pageref >= 0 && !repeat) {

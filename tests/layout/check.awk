@@ -23,26 +23,34 @@ END {
 	for (i = 1; i <= n; i++) { R[i] = (TAG[i] >= 0) ? role[TAG[i]] : "Artifact" }
 	if (rule == "toc") {
 		for (i = 1; i <= n; i++) if (R[i] == "TOCI") tocpage[P[i]] = 1
+		# the page numbers: the rightmost numeric TOCI box of each line
 		for (i = 1; i <= n; i++) {
-			if (R[i] != "TOCI" || TX[i] ~ /^\.+$/ || TX[i] ~ /^[0-9.]+$/) continue
-			# title run: its page number is the rightmost numeric TOCI box on the same line
-			best = -1
+			if (R[i] != "TOCI" || TX[i] !~ /^[0-9]+$/) continue
+			isnum = 1
 			for (j = 1; j <= n; j++)
-				if (P[j] == P[i] && Y[j] == Y[i] && R[j] == "TOCI" && TX[j] ~ /^[0-9]+$/ && X[j] > X[i] && (best < 0 || X[j] > X[best])) best = j
-			if (best < 0) continue
-			# the section number, if any: the leftmost numeric box of the line
-			num = ""
+				if (P[j] == P[i] && Y[j] == Y[i] && R[j] == "TOCI" && X[j] > X[i]) isnum = 0
+			if (!isnum || X[i] < 200) continue
+			# its entry: the section number at the left of this line or of the
+			# lines above it, up to the previous entry's page number
+			num = ""; numy = -1; prevy = -1
+			for (j = 1; j <= n; j++) {
+				if (P[j] != P[i] || R[j] != "TOCI" || Y[j] >= Y[i] || TX[j] !~ /^[0-9]+$/ || X[j] < 200) continue
+				if (Y[j] > prevy) prevy = Y[j]
+			}
 			for (j = 1; j <= n; j++)
-				if (P[j] == P[i] && Y[j] == Y[i] && R[j] == "TOCI" && TX[j] ~ /^[0-9][0-9.]*$/ && X[j] < X[i]) num = TX[j]
-			want = TX[best] + 0; got = 0
+				if (P[j] == P[i] && R[j] == "TOCI" && Y[j] <= Y[i] && Y[j] > prevy && X[j] < 100 &&
+				    TX[j] ~ /^[0-9][0-9.]*$/ && Y[j] > numy) { num = TX[j]; numy = Y[j] }
+			# its title: the first text run right of the number column, on the entry's first line
+			title = ""; ty = (numy >= 0) ? numy : Y[i]; tx = 1e9
+			for (j = 1; j <= n; j++)
+				if (P[j] == P[i] && Y[j] == ty && R[j] == "TOCI" && X[j] >= 90 && X[j] < tx && TX[j] !~ /^[0-9.]+$/) { title = TX[j]; tx = X[j] }
+			want = TX[i] + 0; got = 0
 			for (j = 1; j <= n && !got; j++) {
-				if ((P[j] in tocpage) || R[j] !~ /^H[1-6]$/ || TX[j] != TX[i]) continue
-				if (num == "") { got = P[j]; break }
-				for (k = 1; k <= n; k++)
-					if (P[k] == P[j] && Y[k] == Y[j] && TX[k] == num && R[k] ~ /^H[1-6]$/) { got = P[j]; break }
+				if ((P[j] in tocpage) || R[j] !~ /^H[1-6]$/) continue
+				if (num != "" ? TX[j] == num : TX[j] == title) got = P[j]
 			}
 			checked++
-			if (got != want) { print "TOC says \"" TX[i] "\" is on page " want ", heading found on page " got; bad = 1 }
+			if (got != want) { print "TOC says \"" num " " title "\" is on page " want ", heading found on page " got; bad = 1 }
 		}
 		if (checked < 3) { print "only " checked " TOC entries found"; bad = 1 }
 	}
