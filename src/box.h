@@ -43,6 +43,14 @@ enum shape {
 	SHAPE_RING,		/* stroked circle (an empty or unknown status) */
 };
 
+/* what an untagged box (tag -1) is: the kind of /Artifact it is marked as */
+enum artifact {
+	ART_LAYOUT,		/* decoration: bands, rules, leaders, repeated table heads */
+	ART_HEADER,		/* running header (pagination) */
+	ART_FOOTER,		/* running footer and page number (pagination) */
+	ART_BACKGROUND,		/* a full-page background */
+};
+
 struct box {
 	enum box_type type;
 	double x, y;		/* text: start of the baseline; others: top-left */
@@ -50,11 +58,17 @@ struct box {
 	int face;		/* text: index into the fontset */
 	double size;		/* text: font size in points */
 	double wordspace;	/* text: extra advance after each U+0020 (justification) */
+	int hyphen;		/* text: ends in a hyphen that hyphenation added */
 	double lw;		/* rule, stroked shape or path: line width */
 	struct rgb color;	/* text fill, rule stroke or rectangle fill */
-	const char *text;	/* text: UTF-8 without newlines, owned by the pdoc */
-	int len;		/* text: length in bytes */
+	const char *text;	/* text: UTF-8 without newlines, owned by the pdoc;
+				 * link: its description for /Contents, NULL = the
+				 * text under it */
+	int len;		/* text, link description: length in bytes */
+	int invisible;		/* text: not painted (render mode 3) and squeezed into w:
+				 * the word a status symbol stands for, for text extraction */
 	int tag;		/* structure element (index into pdoc.selem), -1 = artifact */
+	enum artifact artifact;	/* when tag is -1: which kind */
 	enum shape shape;	/* shape: which symbol */
 	const double *pt;	/* path: x0 y0 x1 y1 … in page coordinates, owned by the pdoc */
 	int npt;		/* path: number of points */
@@ -86,6 +100,8 @@ struct selem {
 	int parent;		/* index of the parent element, -1 for the root */
 	const char *alt;	/* alternative text, or NULL */
 	const char *actual;	/* actual text, or NULL */
+	const char *scope;	/* TH: "Column", "Row" or "Both"; else NULL */
+	int rowspan, colspan;	/* TH, TD: rows and columns spanned, 0 = 1 */
 };
 
 /* document information for the PDF writer */

@@ -10,6 +10,8 @@
 
 #include "box.h"
 
+struct symdef;
+
 /* a penalty of BRK_INF forbids a break; -BRK_INF forces one */
 #define BRK_INF 10000
 
@@ -30,6 +32,8 @@ struct item {
 	struct rgb color;	/* text colour */
 	int tag;		/* structure element of the text */
 	int link;		/* index of the link the text belongs to, -1 = none */
+	const struct symdef *sym;	/* box: a status symbol (symbol.h) drawn in its
+					 * place; text then is its word for extraction */
 };
 
 /* how lines are measured: the first `nfirst` lines have width `first`,

@@ -23,12 +23,27 @@ enum node_type {
 	N_LIST,		/* list of N_ITEM; kind in `list` */
 	N_ITEM,		/* list item: block children (N_PARA, N_LIST) */
 	N_PAGEBREAK,	/* forced page break */
+	N_TABLE,	/* table: N_CAPTION?, N_COLUMN*, N_THEAD?, N_ROW*, N_NOTE*; `attr` */
+	N_CAPTION,	/* table caption: inline children */
+	N_COLUMN,	/* table column: its heading as inline children; `attr` */
+	N_THEAD,	/* explicit table header: N_ROW children */
+	N_ROW,		/* table row: N_CELL children; `attr` (role) */
+	N_CELL,		/* table cell: block children (N_PARA, N_LIST); `attr` */
+	N_NOTE,		/* note under a table: inline children */
+	N_CHART,	/* chart drawn from CSV data; its definition in `chart` */
+	N_LEGEND,	/* legend of symbol sets (symbol.c); `attr` */
+	N_GOALS,	/* goal blocks from CSV (goal.c): N_COMMENT children; `attr` */
+	N_COMMENT,	/* a goal's comment: block children; `attr` (goal) */
+	N_GOALSUM,	/* summary of the report's goals per colour: N_LABEL*; `attr` */
+	N_LABEL,	/* label of a goal kind in the summary: inline children; `attr` */
+	N_INTCTRL,	/* internal control tables from CSV (goal.c); `attr` */
 	/* inlines */
 	N_TEXT,		/* text in `text` */
 	N_SPAN,		/* emphasis: `emph` bits, inline children */
 	N_BR,		/* forced line break */
 	N_LINK,		/* hyperlink to `href`: inline children */
 	N_REF,		/* cross-reference to the section with id `href` */
+	N_SYMBOL,	/* status symbol of a layout's set; `attr` (set, value, word) */
 	N_NTYPES
 };
 
@@ -63,6 +78,10 @@ struct node {
 	char *number;		/* N_SECTION: "3.3.1" (doc_number), or NULL */
 	enum list_kind list;	/* N_LIST: bullets, numbers or letters */
 	int start;		/* N_LIST: first number (default 1) */
+	char **attr;		/* N_TABLE, N_COLUMN, N_ROW, N_CELL, N_SYMBOL, N_LEGEND,
+				 * N_GOALS, N_COMMENT, N_GOALSUM, N_LABEL, N_INTCTRL: the
+				 * element's attributes as name, value, …, NULL */
+	struct chartdef *chart;	/* N_CHART: what to draw (chart.h) */
 };
 
 /* report metadata; any field may be NULL except title */

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "para.h"
+#include "symbol.h"
 #include "utf8.h"
 
 /* a ragged line may fall short by this many ems without much cost */
@@ -238,10 +239,53 @@ static void para_inline(struct para *p, const struct node *n, int face,
 			para_text(p, s, strlen(s), face, st, tag, para_link(p, NULL, t->serial), c->pos);
 			break;
 		}
+		case N_SYMBOL: {
+			/* symbol_check has reported unknown ones; they are left out */
+			const struct symdef *sym = symbol_find(symbol_set(p->lay,
+				symbol_attr(c, "set")), symbol_attr(c, "value"));
+			const char *w = symbol_attr(c, "word");
+			if (sym)
+				para_symbol(p, sym, face, st, tag, !w ? SYMWORD_HIDDEN :
+					!strcmp(w, "yes") ? SYMWORD_SHOWN : !strcmp(w, "none") ?
+					SYMWORD_NONE : SYMWORD_HIDDEN);
+			break;
+		}
 		default:
 			break;
 		}
 	}
+}
+
+void para_symbol(struct para *p, const struct symdef *sym, int face,
+	const struct style *st, int tag, enum symword show)
+{
+	int span = tag;
+	if (p->pd) {
+		/* its own Span, so a screen reader says the word, not "graphic" */
+		span = pdoc_selem(p->pd, "Span", tag);
+		p->pd->selem[span].actual = arena_strdup(&p->pd->mem, sym->word);
+	}
+	double side, pad;
+	symbol_metrics(p->lay, face, st->size, &side, &pad);
+	struct item *b = para_item(p, IT_BOX);
+	b->width = side + 2 * pad;
+	b->sym = sym;
+	b->face = face;
+	b->size = st->size;
+	b->color = sym->color;
+	b->tag = span;
+	if (show == SYMWORD_HIDDEN) {
+		b->text = sym->word;
+		b->len = (int)strlen(sym->word);
+	}
+	if (show != SYMWORD_SHOWN)
+		return;
+	/* a no-break space keeps the word with its symbol */
+	struct buf w = {0};
+	buf_printf(&w, "\u00a0%s", sym->word);
+	const char *s = arena_strndup(p->mem, w.s, w.len);
+	para_word(p, s, w.len, face, st, span, -1, (struct pos){0});
+	buf_free(&w);
 }
 
 void para_inlines(struct para *p, const struct node *n, int face,
@@ -315,6 +359,45 @@ static int run_fits(const struct para *p, const struct runb *rb, const struct it
 	return !rb->wsknown || fabs(ws - b->wordspace) < 0.01;
 }
 
+/* the runs of a symbol at x: its shape standing on the baseline (y is
+ * relative to the baseline, which the line's setter adds), and its word as
+ * invisible text in the symbol's width (the PDF writer squeezes it there;
+ * at the text's own size, so extraction keeps it on the line) */
+static void para_symrun(const struct para *p, const struct item *it, double x,
+	struct pline *out, int *cap, struct arena *mem)
+{
+	double side, pad;
+	symbol_metrics(p->lay, it->face, it->size, &side, &pad);
+	out->run = xgrow(out->run, sizeof(*out->run), out->nrun + 2, cap);
+	struct lrun *r = &out->run[out->nrun++];
+	memset(r, 0, sizeof(*r));
+	r->link = -1;
+	r->b.type = BOX_SHAPE;
+	r->b.shape = it->sym->shape;
+	r->b.color = it->color;
+	r->b.x = x + pad;
+	r->b.y = -side;
+	r->b.w = r->b.h = side;
+	r->b.tag = it->tag;
+	r->b.dest_page = -1;
+	if (!it->text)
+		return;
+	r = &out->run[out->nrun++];
+	memset(r, 0, sizeof(*r));
+	r->link = -1;
+	r->b.type = BOX_TEXT;
+	r->b.invisible = 1;
+	r->b.x = x;
+	r->b.w = it->width;
+	r->b.face = it->face;
+	r->b.size = it->size;
+	r->b.h = it->size;
+	r->b.tag = it->tag;
+	r->b.dest_page = -1;
+	r->b.text = arena_strndup(mem, it->text, (size_t)it->len);
+	r->b.len = it->len;
+}
+
 void para_setline(const struct para *p, const struct brkres *r, int line,
 	enum align align, double measure, struct pline *out, struct arena *mem)
 {
@@ -336,6 +419,13 @@ void para_setline(const struct para *p, const struct brkres *r, int line,
 		}
 		if (it->type != IT_BOX)
 			continue;
+		if (it->sym) {
+			run_close(p, &rb, out, &cap, mem);
+			para_symrun(p, it, x + gap, out, &cap, mem);
+			x += gap + it->width;
+			gap = 0;
+			continue;
+		}
 		if (!it->text) {
 			x += gap + it->width;
 			gap = 0;

@@ -29,6 +29,8 @@ struct para {
 	const struct hyph *hyph;	/* hyphenation patterns, or NULL for none */
 	struct arena *mem;	/* text made up here (labels, references) */
 	struct diag *dg;	/* missing glyphs are reported here */
+	struct pdoc *pd;	/* where inline symbols get their Span elements (with
+				 * the word as ActualText); NULL = they take the text's tag */
 	int kern;		/* measure with kerning */
 	int ragged;		/* build ragged-right glue */
 	int missing;		/* characters no face could draw */
@@ -54,6 +56,17 @@ void para_text(struct para *p, const char *s, size_t len, int face,
 /* append the inline children of n (emphasis adds to face) */
 void para_inlines(struct para *p, const struct node *n, int face,
 	const struct style *st, int tag, const struct doc *d);
+/* what a status symbol's word does */
+enum symword {
+	SYMWORD_HIDDEN,		/* invisible text in the symbol's place, for extraction */
+	SYMWORD_SHOWN,		/* printed after the symbol ("● Helt") */
+	SYMWORD_NONE,		/* left out: the text next to it says it (legends) */
+};
+
+/* a status symbol (symbol.h) as high as the capitals of face at st's size;
+ * its word as show says; the word is also the ActualText of its Span */
+void para_symbol(struct para *p, const struct symdef *sym, int face,
+	const struct style *st, int tag, enum symword show);
 /* a fixed, unbreakable space of width w (after a heading number, a label) */
 void para_kern(struct para *p, double w);
 /* end the paragraph with the finishing glue and forced break */

@@ -7,11 +7,14 @@
  * character references, and (through doc_finish) ids and references.
  * White space is collapsed here, once, so no later stage sees XML layout.
  */
+#include <math.h>
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
+#include "chart.h"
+#include "num.h"
 #include "parse.h"
 #include "utf8.h"
 #include "xml.h"
@@ -122,7 +125,8 @@ static char *parse_plain(struct pctx *c, xmlNodePtr x)
 static void parse_leaves(struct node *n, struct node ***v, int *nv, int *cap)
 {
 	for (struct node *k = n->first; k; k = k->next) {
-		if (k->type == N_TEXT || k->type == N_BR || k->type == N_REF) {
+		if (k->type == N_TEXT || k->type == N_BR || k->type == N_REF ||
+				k->type == N_SYMBOL) {
 			*v = xgrow(*v, sizeof(**v), *nv + 1, cap);
 			(*v)[(*nv)++] = k;
 		} else {
@@ -268,6 +272,15 @@ static void parse_ref(struct pctx *c, xmlNodePtr x, struct node *parent, struct 
 	n->href = parse_attr(c, x, "to");
 }
 
+static void parse_attrs(struct pctx *c, xmlNodePtr x, struct node *n);
+
+/* <symbol set="…" value="…"/>: checked against the layout's sets (symbol.c) */
+static void parse_symbol(struct pctx *c, xmlNodePtr x, struct node *parent, struct ictx ic)
+{
+	(void)ic;
+	parse_attrs(c, x, parse_new(c, N_SYMBOL, x, parent));
+}
+
 /* the inline elements; add new ones here */
 static const struct {
 	const char *name;
@@ -278,6 +291,7 @@ static const struct {
 	{"br", parse_br},
 	{"a", parse_a},
 	{"ref", parse_ref},
+	{"symbol", parse_symbol},
 };
 
 /* one inline child: text or an inline element; 0 when x is neither */
@@ -340,19 +354,21 @@ static void parse_pagebreak(struct pctx *c, xmlNodePtr x, struct node *parent)
 
 static void parse_list(struct pctx *c, xmlNodePtr x, struct node *parent);
 
-/* an item: text (collected into an implicit paragraph) and then nested
- * lists, or paragraphs and lists; never text after a block */
-static void parse_item(struct pctx *c, xmlNodePtr x, struct node *parent)
+/* the content of an item or a table cell: text (collected into an implicit
+ * paragraph) and then nested lists, or paragraphs and lists; never text
+ * after a block */
+static void parse_blockbody(struct pctx *c, xmlNodePtr x, struct node *it)
 {
-	struct node *it = parse_new(c, N_ITEM, x, parent), *para = NULL;
+	struct node *para = NULL;
 	int blocks = 0, hadtext = 0;
 	struct ictx ic = {0, 0};
 	for (xmlNodePtr k = x->children; k; k = k->next) {
 		int text = k->type == XML_TEXT_NODE || k->type == XML_CDATA_SECTION_NODE;
 		if (parse_is(k, "list") || parse_is(k, "p")) {
 			if (parse_is(k, "p") && hadtext) {
-				diag_error(c->dg, parse_pos(c, k), "an item holds either text or "
-					"paragraphs, not both: put the text in a <p> too");
+				diag_error(c->dg, parse_pos(c, k), "<%s> holds either text or "
+					"paragraphs, not both: put the text in a <p> too",
+					(const char *)x->name);
 				continue;
 			}
 			if (para)
@@ -386,6 +402,11 @@ static void parse_item(struct pctx *c, xmlNodePtr x, struct node *parent)
 		parse_whitespace(para);
 }
 
+static void parse_item(struct pctx *c, xmlNodePtr x, struct node *parent)
+{
+	parse_blockbody(c, x, parse_new(c, N_ITEM, x, parent));
+}
+
 static void parse_list(struct pctx *c, xmlNodePtr x, struct node *parent)
 {
 	struct node *n = parse_new(c, N_LIST, x, parent);
@@ -406,6 +427,167 @@ static void parse_list(struct pctx *c, xmlNodePtr x, struct node *parent)
 	}
 }
 
+/* a number attribute of <chart> ("0.8", "80%", "60mm", "-12,5") in points
+ * for lengths; the schema has checked its form */
+static double parse_chartnum(const char *s)
+{
+	struct numval v;
+	char *end;
+	double d = strtod(s, &end);
+	if (strcmp(end, "mm") == 0)
+		return d * 72.0 / 25.4;
+	if (strcmp(end, "cm") == 0)
+		return d * 720.0 / 25.4;
+	if (strcmp(end, "%") == 0)
+		return d / 100;
+	if (num_parse(s, &v) == NUM_NUMBER)
+		d = (double)v.d.m / pow(10, v.d.scale);
+	return d;
+}
+
+/* <chart>: the data source and what to draw; the CSV is read at layout */
+static void parse_chart(struct pctx *c, xmlNodePtr x, struct node *parent)
+{
+	struct node *n = parse_new(c, N_CHART, x, parent);
+	struct chartdef *cd = arena_alloc(&c->d->mem, sizeof(*cd));
+	memset(cd, 0, sizeof(*cd));
+	n->chart = cd;
+	n->id = parse_attr(c, x, "id");
+	const char *a = parse_attr(c, x, "type");
+	cd->type = a && chart_typename(a) >= 0 ? (enum chart_type)chart_typename(a) : CHART_COLUMN;
+	cd->src = parse_attr(c, x, "src");
+	cd->category = parse_attr(c, x, "category");
+	cd->cattitle = parse_attr(c, x, "category-title");
+	cd->valtitle = parse_attr(c, x, "value-title");
+	cd->alt = parse_attr(c, x, "alt");
+	cd->width = (a = parse_attr(c, x, "width")) ? parse_chartnum(a) : 1;
+	cd->height = (a = parse_attr(c, x, "height")) ? parse_chartnum(a) : 0;
+	cd->aspect = (a = parse_attr(c, x, "aspect")) ? parse_chartnum(a) : 0;
+	cd->percent = (a = parse_attr(c, x, "percent")) ? strcmp(a, "yes") == 0 : -1;
+	if (!(cd->width >= 0.2 && cd->width <= 1))
+		diag_error(c->dg, n->pos, "a chart's width is a fraction of the text width "
+			"from 0.2 to 1 (or 20%% to 100%%)");
+	if (cd->height != 0 && !(cd->height >= 40 && cd->height <= 1000))
+		diag_error(c->dg, n->pos, "a chart's height must be 40 pt (14 mm) to 1000 pt");
+	if (cd->aspect != 0 && !(cd->aspect >= 0.25 && cd->aspect <= 5))
+		diag_error(c->dg, n->pos, "a chart's aspect (width / height) must be 0.25 to 5");
+	int ns = 0;
+	for (xmlNodePtr k = x->children; k; k = k->next)
+		ns += parse_is(k, "series");
+	if (ns > CHART_MAXSERIES)
+		diag_error(c->dg, n->pos, "a chart has at most %d series, not %d",
+			CHART_MAXSERIES, ns);
+	cd->series = arena_alloc(&c->d->mem, sizeof(*cd->series) * (size_t)(ns ? ns : 1));
+	for (xmlNodePtr k = x->children; k; k = k->next) {
+		if (parse_is(k, "caption")) {
+			cd->caption = parse_plain(c, k);
+		} else if (parse_is(k, "series") && cd->nseries < CHART_MAXSERIES) {
+			struct chartseries *s = &cd->series[cd->nseries++];
+			s->column = parse_attr(c, k, "column");
+			s->label = parse_attr(c, k, "label");
+			s->pos = parse_pos(c, k);
+		} else if (parse_is(k, "target")) {
+			cd->hastarget = 1;
+			cd->target = (a = parse_attr(c, k, "value")) ? parse_chartnum(a) : 0;
+			cd->targetlabel = parse_attr(c, k, "label");
+		}
+	}
+}
+
+/* every attribute of a table element as name, value pairs; the schema has
+ * checked names and syntax, table.c gives them meaning */
+static void parse_attrs(struct pctx *c, xmlNodePtr x, struct node *n)
+{
+	int k = 0;
+	for (xmlAttrPtr a = x->properties; a; a = a->next)
+		k++;
+	n->attr = arena_alloc(&c->d->mem, sizeof(*n->attr) * (size_t)(2 * k + 1));
+	k = 0;
+	for (xmlAttrPtr a = x->properties; a; a = a->next) {
+		char *v = parse_attr(c, x, (const char *)a->name);
+		if (!v)
+			continue;
+		n->attr[k++] = arena_strdup(&c->d->mem, (const char *)a->name);
+		n->attr[k++] = v;
+	}
+	n->attr[k] = NULL;
+}
+
+/* a table row (body or header): cells of inline or block content */
+static void parse_trow(struct pctx *c, xmlNodePtr x, struct node *parent)
+{
+	struct node *n = parse_new(c, N_ROW, x, parent);
+	parse_attrs(c, x, n);
+	for (xmlNodePtr k = x->children; k; k = k->next) {
+		if (!parse_is(k, "cell"))
+			continue;
+		struct node *cell = parse_new(c, N_CELL, k, n);
+		parse_attrs(c, k, cell);
+		parse_blockbody(c, k, cell);
+	}
+}
+
+/* <table>: the definition only; table.c loads its data when laying out */
+static void parse_table(struct pctx *c, xmlNodePtr x, struct node *parent)
+{
+	struct node *n = parse_new(c, N_TABLE, x, parent);
+	n->id = parse_attr(c, x, "id");
+	n->style = parse_attr(c, x, "style");
+	parse_attrs(c, x, n);
+	for (xmlNodePtr k = x->children; k; k = k->next) {
+		if (parse_is(k, "caption")) {
+			parse_textblock(c, N_CAPTION, k, n);
+		} else if (parse_is(k, "column")) {
+			parse_attrs(c, k, parse_textblock(c, N_COLUMN, k, n));
+		} else if (parse_is(k, "head")) {
+			struct node *h = parse_new(c, N_THEAD, k, n);
+			for (xmlNodePtr r = k->children; r; r = r->next)
+				if (parse_is(r, "row"))
+					parse_trow(c, r, h);
+		} else if (parse_is(k, "row")) {
+			parse_trow(c, k, n);
+		} else if (parse_is(k, "note")) {
+			parse_textblock(c, N_NOTE, k, n);
+		}
+	}
+}
+
+/* <legend sets="…"/>: symbol.c sets it from the layout's sets */
+static void parse_legend(struct pctx *c, xmlNodePtr x, struct node *parent)
+{
+	parse_attrs(c, x, parse_new(c, N_LEGEND, x, parent));
+}
+
+/* <goals>: goal blocks from CSV (goal.c), with the comments written here */
+static void parse_goals(struct pctx *c, xmlNodePtr x, struct node *parent)
+{
+	struct node *n = parse_new(c, N_GOALS, x, parent);
+	parse_attrs(c, x, n);
+	for (xmlNodePtr k = x->children; k; k = k->next) {
+		if (!parse_is(k, "comment"))
+			continue;
+		struct node *cm = parse_new(c, N_COMMENT, k, n);
+		parse_attrs(c, k, cm);
+		parse_blockbody(c, k, cm);
+	}
+}
+
+/* <goal-summary>: counts computed from the report's goals (goal.c) */
+static void parse_goalsum(struct pctx *c, xmlNodePtr x, struct node *parent)
+{
+	struct node *n = parse_new(c, N_GOALSUM, x, parent);
+	parse_attrs(c, x, n);
+	for (xmlNodePtr k = x->children; k; k = k->next)
+		if (parse_is(k, "kind"))
+			parse_attrs(c, k, parse_textblock(c, N_LABEL, k, n));
+}
+
+/* <internal-control>: risks and actions from CSV (goal.c) */
+static void parse_intctrl(struct pctx *c, xmlNodePtr x, struct node *parent)
+{
+	parse_attrs(c, x, parse_new(c, N_INTCTRL, x, parent));
+}
+
 static void parse_section(struct pctx *c, xmlNodePtr x, struct node *parent);
 
 /* the blocks of reports and sections; add new ones here */
@@ -417,6 +599,12 @@ static const struct {
 	{"p", parse_p},
 	{"list", parse_list},
 	{"pagebreak", parse_pagebreak},
+	{"chart", parse_chart},
+	{"table", parse_table},
+	{"legend", parse_legend},
+	{"goals", parse_goals},
+	{"goal-summary", parse_goalsum},
+	{"internal-control", parse_intctrl},
 };
 
 static void parse_block(struct pctx *c, xmlNodePtr x, struct node *parent)

@@ -1,8 +1,10 @@
 /*
  * pdf: write a laid-out document (box.h) as PDF through libharu.  The
  * pdoc arrives complete from pagination; this module only translates it:
- * pages and boxes in order, then outline, page labels, document info and
- * catalog entries, then the ToUnicode fix for every embedded font.  Text
+ * pages and boxes in order (each run of boxes marked with its structure
+ * element when the pdoc has any), then outline, page labels, document info
+ * and catalog entries, the structure tree, the font fixes and, for PDF/A,
+ * metadata, OutputIntent and /ID (pdfx_*.c do the parts libharu lacks).  Text
  * goes out in libharu's UTF-8 mode (Identity-H CID fonts, code = Unicode
  * code point) as raw TJ arrays, because kerning and justification need
  * per-glyph offsets that libharu cannot express (Tw is ignored by viewers
@@ -11,6 +13,7 @@
  * is written to a temporary name beside the target and renamed into place.
  */
 #include <errno.h>
+#include <limits.h>
 #include <math.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -35,18 +38,24 @@ struct pdfctx {
 	HPDF_Font font[FACE_MAX];	/* loaded faces, NULL until first used */
 	struct buf tj;		/* scratch: the TJ operator of one text box */
 	struct buf txt;		/* scratch: the UTF-8 of the glyphs in tj */
+	uint8_t *used[FACE_MAX];	/* PDF/A: CIDs drawn per face (CIDSet), or NULL */
+	struct pdfx_tags *tags;	/* tagging state, NULL for an untagged pdoc */
 	/* drawing state of the current page, to skip redundant operators */
 	HPDF_Font curfont;	/* font of the last Tf, NULL after a new page */
 	double cursize;		/* size of the last Tf */
-	struct rgb fill;	/* current nonstroking colour */
-	struct rgb stroke;	/* current stroking colour */
-	double lw;		/* current line width */
+	struct pdfx_gs gs;	/* colours and line width */
 };
 
 /* libharu's coordinates are limited to ±32767 and it silently clamps */
 #define PDF_MAXCOORD 32767.0
+/* what made the file: Producer in the information and the XMP */
+#define PDF_PRODUCER "libharu " HPDF_VERSION_TEXT
 /* nesting beyond this is folded into the deepest level */
 #define PDF_MAXLEVEL 16
+/* points of one BOX_PATH */
+#define PDF_MAXPOINTS 100000
+/* bytes of an annotation's /Contents gathered from the text under it */
+#define PDF_MAXCONTENTS 2000
 
 static void HPDF_STDCALL pdf_onerror(HPDF_STATUS err, HPDF_STATUS detail, void *user)
 {
@@ -125,22 +134,6 @@ static int pdf_coord_ok(double v)
 	return isfinite(v) && fabs(v) <= PDF_MAXCOORD;
 }
 
-static float pdf_unit(float v)
-{
-	return v > 0 ? v < 1 ? v : 1 : 0;
-}
-
-static struct rgb pdf_color(struct rgb c)
-{
-	struct rgb r = { pdf_unit(c.r), pdf_unit(c.g), pdf_unit(c.b) };
-	return r;
-}
-
-static int pdf_same(struct rgb a, struct rgb b)
-{
-	return a.r == b.r && a.g == b.g && a.b == b.b;
-}
-
 /* the font object for a face, loading (and embedding) it on first use */
 static HPDF_Font pdf_font(struct pdfctx *c, int face)
 {
@@ -171,6 +164,15 @@ static const char *pdf_box_problem(const struct pdoc *pd, const struct page *pg,
 		!pdf_coord_ok(b->h) || !pdf_coord_ok(b->x + b->w) ||
 		!pdf_coord_ok(pg->h - b->y) || !pdf_coord_ok(pg->h - b->y - b->h))
 		return "position or size out of range";
+	if (b->tag < -1 || b->tag >= pd->nselem)
+		return "structure element out of range";
+	if ((unsigned)b->artifact > ART_BACKGROUND)
+		return "unknown artifact kind";
+	if (b->type != BOX_TEXT && b->type != BOX_LINK && b->type != BOX_RECT &&
+		!(b->lw >= 0 && b->lw <= 1000))
+		return "line width out of range";
+	if (!(b->dash >= 0 && b->dash <= 1000))
+		return "dash length out of range";
 	switch (b->type) {
 	case BOX_TEXT:
 		if (b->face < 0 || b->face >= FACE_MAX || !pd->fonts ||
@@ -185,9 +187,6 @@ static const char *pdf_box_problem(const struct pdoc *pd, const struct page *pg,
 			return "text without content";
 		return NULL;
 	case BOX_RULE:
-		if (!(b->lw >= 0 && b->lw <= 1000))
-			return "line width out of range";
-		return NULL;
 	case BOX_RECT:
 		return NULL;
 	case BOX_LINK:
@@ -195,15 +194,55 @@ static const char *pdf_box_problem(const struct pdoc *pd, const struct page *pg,
 			return "link to a page that does not exist";
 		if (!b->uri && !pdf_coord_ok(pd->page[b->dest_page].h - b->dest_y))
 			return "link target out of range";
+		if (b->text && (b->len < 0 || utf8_check(b->text, (size_t)b->len) >= 0))
+			return "link description is not UTF-8";
+		return NULL;
+	case BOX_SHAPE:
+		if ((unsigned)b->shape > SHAPE_RING)
+			return "unknown shape";
+		return NULL;
+	case BOX_PATH:
+		if (b->npt < 0 || b->npt > PDF_MAXPOINTS || (b->npt > 0 && !b->pt))
+			return "path points out of range";
+		for (int i = 0; i < b->npt; i++)
+			if (!pdf_coord_ok(b->pt[2 * i]) || !pdf_coord_ok(pg->h - b->pt[2 * i + 1]))
+				return "path point out of range";
 		return NULL;
 	}
 	return "unknown box type";
 }
 
+/* how a tagged text run ends, for the text of its structure element */
+enum pdf_tail {
+	TAIL_NONE,	/* as drawn */
+	TAIL_SPACE,	/* a space glyph after it: a line end or a gap reads as one */
+	TAIL_HYPHEN,	/* its hyphenation hyphen drawn as an artifact */
+};
+
+/* the tail of text box j: screen readers and text extraction from the
+ * structure see only the glyphs, not the gaps between runs */
+static enum pdf_tail pdf_tail(const struct page *pg, int j)
+{
+	const struct box *b = &pg->box[j];
+	if (b->hyphen && b->len > 0 && b->text[b->len - 1] == '-')
+		return TAIL_HYPHEN;
+	if (b->len == 0 || b->text[b->len - 1] == ' ')
+		return TAIL_NONE;
+	for (int k = j + 1; k < pg->nbox; k++) {
+		const struct box *n = &pg->box[k];
+		if (n->type != BOX_TEXT || n->len == 0)
+			continue;
+		if (n->text[0] == ' ')
+			return TAIL_NONE;
+		return n->y != b->y || n->x > b->x + b->w + 0.2 * b->size ? TAIL_SPACE : TAIL_NONE;
+	}
+	return TAIL_SPACE;
+}
+
 /* the TJ array of a text box into c->tj, and the text it draws into c->txt.
  * Offsets are in 1/1000 em and subtracted from the position: kerning k
  * (negative = closer) is -k, extra space after U+0020 is -ws*1000/size. */
-static void pdf_tj(struct pdfctx *c, const struct box *b)
+static void pdf_tj(struct pdfctx *c, const struct box *b, size_t n, enum pdf_tail tail)
 {
 	const struct font *f = &c->pd->fonts->face[b->face];
 	double ws = b->wordspace * 1000.0 / b->size;
@@ -213,7 +252,6 @@ static void pdf_tj(struct pdfctx *c, const struct box *b)
 	buf_putc(tj, '[');
 	int open = 0, first = 1, kern = c->pd->kern;
 	uint32_t prev = 0;
-	size_t n = (size_t)b->len;
 	for (size_t i = 0; i < n;) {
 		uint32_t cp;
 		int k = utf8_decode(b->text + i, n - i, &cp);
@@ -248,10 +286,19 @@ static void pdf_tj(struct pdfctx *c, const struct box *b)
 			buf_putc(tj, '<');
 		open = 1;
 		buf_printf(tj, "%04X", (unsigned)cp);
+		if (c->used[b->face])
+			c->used[b->face][cp >> 3] |= (uint8_t)(0x80 >> (cp & 7));
 		char u[4];
 		buf_put(&c->txt, u, (size_t)utf8_encode(cp, u));
 		prev = cp;
 		first = 0;
+	}
+	if (tail == TAIL_SPACE) {
+		buf_puts(tj, open ? "0020" : "<0020");
+		buf_putc(&c->txt, ' ');
+		open = 1;
+		if (c->used[b->face])
+			c->used[b->face][' ' >> 3] |= 0x80 >> (' ' & 7);
 	}
 	if (open)
 		buf_putc(tj, '>');
@@ -263,61 +310,61 @@ static void pdf_tj(struct pdfctx *c, const struct box *b)
 	buf_puts(tj, "] TJ\n");
 }
 
-static void pdf_fill(struct pdfctx *c, HPDF_Page page, struct rgb col)
-{
-	col = pdf_color(col);
-	if (!pdf_same(col, c->fill))
-		HPDF_Page_SetRGBFill(page, col.r, col.g, col.b);
-	c->fill = col;
-}
-
 /* a text run: BT and ET come from libharu so its graphics-mode bookkeeping
  * stays right; only the TJ array in between is written raw.  -1 when the
  * font could not be loaded (reported). */
-static int pdf_text(struct pdfctx *c, HPDF_Page page, const struct page *pg,
-	const struct box *b)
+static void pdf_textobj(struct pdfctx *c, HPDF_Page page, HPDF_Font font, const struct box *b,
+	double x, double y)
 {
-	if (b->len == 0)
-		return 0;
-	HPDF_Font font = pdf_font(c, b->face);
-	if (!font)
-		return -1;
-	pdf_fill(c, page, b->color);
 	HPDF_Page_BeginText(page);
 	if (font != c->curfont || b->size != c->cursize)
 		HPDF_Page_SetFontAndSize(page, font, (HPDF_REAL)b->size);
 	c->curfont = font;
 	c->cursize = b->size;
-	HPDF_Page_MoveTextPos(page, (HPDF_REAL)b->x, (HPDF_REAL)(pg->h - b->y));
-	pdf_tj(c, b);
+	HPDF_Page_MoveTextPos(page, (HPDF_REAL)x, (HPDF_REAL)y);
 	if (!c->err)
 		pdfx_raw(page, c->tj.s, c->tj.len);
 	/* libharu marks glyphs for the font subset only in its width
 	 * functions; without this the raw glyphs would be empty outlines */
 	HPDF_Font_TextWidth(font, (const HPDF_BYTE *)c->txt.s, (HPDF_UINT)c->txt.len);
 	HPDF_Page_EndText(page);
-	return 0;
 }
 
-static void pdf_rule(struct pdfctx *c, HPDF_Page page, const struct page *pg,
-	const struct box *b)
+static int pdf_text(struct pdfctx *c, int p, HPDF_Page page, const struct page *pg,
+	const struct box *b, enum pdf_tail tail)
 {
-	struct rgb col = pdf_color(b->color);
-	if (!pdf_same(col, c->stroke))
-		HPDF_Page_SetRGBStroke(page, col.r, col.g, col.b);
-	c->stroke = col;
-	if (b->lw != c->lw)
-		HPDF_Page_SetLineWidth(page, (HPDF_REAL)b->lw);
-	c->lw = b->lw;
-	HPDF_Page_MoveTo(page, (HPDF_REAL)b->x, (HPDF_REAL)(pg->h - b->y));
-	HPDF_Page_LineTo(page, (HPDF_REAL)(b->x + b->w), (HPDF_REAL)(pg->h - b->y - b->h));
-	HPDF_Page_Stroke(page);
+	if (b->len == 0)
+		return 0;
+	HPDF_Font font = pdf_font(c, b->face);
+	if (!font)
+		return -1;
+	pdfx_fill(page, &c->gs, b->color);
+	size_t n = (size_t)b->len - (tail == TAIL_HYPHEN);
+	pdf_tj(c, b, n, tail);
+	pdf_textobj(c, page, font, b, b->x, pg->h - b->y);
+	if (tail != TAIL_HYPHEN)
+		return 0;
+	/* a hyphen that hyphenation added is no part of the word: an
+	 * artifact, in a text object of its own at the end of the run (a
+	 * marked-content sequence may not end inside a text object) */
+	struct box art = { .tag = -1, .artifact = ART_LAYOUT };
+	pdfx_tags_mark(c->tags, p, page, &art);
+	const struct font *f = &c->pd->fonts->face[b->face];
+	c->tj.len = 0;
+	c->txt.len = 0;
+	buf_puts(&c->tj, "[<002D>] TJ\n");
+	buf_putc(&c->txt, '-');
+	if (c->used[b->face])
+		c->used[b->face]['-' >> 3] |= 0x80 >> ('-' & 7);
+	pdf_textobj(c, page, font, b, b->x + b->w - font_advance(f, '-') * b->size / 1000.0,
+		pg->h - b->y);
+	return 0;
 }
 
 static void pdf_rect(struct pdfctx *c, HPDF_Page page, const struct page *pg,
 	const struct box *b)
 {
-	pdf_fill(c, page, b->color);
+	pdfx_fill(page, &c->gs, b->color);
 	HPDF_Page_Rectangle(page, (HPDF_REAL)b->x, (HPDF_REAL)(pg->h - b->y - b->h),
 		(HPDF_REAL)b->w, (HPDF_REAL)b->h);
 	HPDF_Page_Fill(page);
@@ -340,13 +387,63 @@ static char *pdf_uri(const char *uri)
  * XYZ is out because libharu rejects zoom 0 and poisons the document */
 static HPDF_Destination pdf_dest(struct pdfctx *c, int p, double y)
 {
-	HPDF_Destination dst = HPDF_Page_CreateDestination(c->pages[p]);
-	if (dst)
-		HPDF_Destination_SetFitH(dst, (HPDF_REAL)(c->pd->page[p].h - y));
-	return dst;
+	return pdfx_dest(c->pdf, c->pages[p], c->pd->page[p].h - y);
 }
 
-static void pdf_link(struct pdfctx *c, HPDF_Page page, const struct page *pg,
+/* the valid BMP characters of s into out: /Contents is a UTF-16 string */
+static void pdf_plain(struct buf *out, const char *s, size_t n)
+{
+	for (size_t i = 0; i < n && out->len < PDF_MAXCONTENTS;) {
+		uint32_t cp;
+		int k = utf8_decode(s + i, n - i, &cp);
+		if (!k) {
+			i++;
+			continue;
+		}
+		if (cp <= 0xffff)
+			buf_put(out, s + i, (size_t)k);
+		i += (size_t)k;
+	}
+}
+
+/* what a link says, for its /Contents: the layout's description, else
+ * the text of its element whose baseline lies in the link area, else the
+ * URI or the target page */
+static void pdf_linktext(struct pdfctx *c, const struct page *pg, const struct box *b,
+	struct buf *out)
+{
+	out->len = 0;
+	if (out->s)
+		out->s[0] = '\0';
+	if (b->text) {
+		pdf_plain(out, b->text, (size_t)b->len);
+		return;
+	}
+	double right = -1, base = 0;
+	for (int i = 0; i < pg->nbox; i++) {
+		const struct box *t = &pg->box[i];
+		if (t->type != BOX_TEXT || t->tag != b->tag || t->len <= 0 || t->y < b->y ||
+			t->y > b->y + b->h || t->x + t->w < b->x || t->x > b->x + b->w)
+			continue;
+		/* a gap, or a new line, reads as a space */
+		if (out->len && out->s[out->len - 1] != ' ' && t->text[0] != ' ' &&
+			(t->y != base || t->x > right + 0.5))
+			buf_putc(out, ' ');
+		pdf_plain(out, t->text, (size_t)t->len);
+		right = t->x + t->w;
+		base = t->y;
+	}
+	if (out->len)
+		return;
+	if (b->uri)
+		pdf_plain(out, b->uri, strlen(b->uri));
+	else
+		buf_printf(out, "%s %s", c->pd->info.lang && !strncmp(c->pd->info.lang, "sv", 2) ?
+			"Sida" : "Page", c->pd->page[b->dest_page].label ?
+			c->pd->page[b->dest_page].label : "");
+}
+
+static void pdf_link(struct pdfctx *c, int p, HPDF_Page page, const struct page *pg,
 	const struct box *b)
 {
 	HPDF_Rect r = { (HPDF_REAL)b->x, (HPDF_REAL)(pg->h - b->y - b->h),
@@ -361,21 +458,22 @@ static void pdf_link(struct pdfctx *c, HPDF_Page page, const struct page *pg,
 		if (dst)
 			a = HPDF_Page_CreateLinkAnnot(page, r, dst);
 	}
-	if (a)
-		HPDF_LinkAnnot_SetBorderStyle(a, 0, 0, 0);
+	if (!a)
+		return;
+	HPDF_LinkAnnot_SetBorderStyle(a, 0, 0, 0);
+	pdf_linktext(c, pg, b, &c->txt);
+	int key = c->tags ? pdfx_tags_link(c->tags, p, a, b) : -1;
+	pdfx_annot(c->pdf, a, c->txt.s, key);
 }
 
 static int pdf_page(struct pdfctx *c, int i)
 {
 	const struct page *pg = &c->pd->page[i];
 	HPDF_Page page = c->pages[i];
-	struct rgb black = {0, 0, 0};
 	/* a new content stream starts from the PDF defaults */
 	c->curfont = NULL;
 	c->cursize = 0;
-	c->fill = black;
-	c->stroke = black;
-	c->lw = 1;
+	pdfx_gs_reset(&c->gs);
 	for (int j = 0; j < pg->nbox; j++) {
 		const struct box *b = &pg->box[j];
 		const char *problem = pdf_box_problem(c->pd, pg, b);
@@ -384,19 +482,29 @@ static int pdf_page(struct pdfctx *c, int i)
 				j + 1, problem);
 			return -1;
 		}
+		/* links are annotations, not content; an empty run draws nothing */
+		if (c->tags && b->type != BOX_LINK && !(b->type == BOX_TEXT && b->len == 0))
+			pdfx_tags_mark(c->tags, i, page, b);
 		switch (b->type) {
 		case BOX_TEXT:
-			if (pdf_text(c, page, pg, b) < 0)
+			if (pdf_text(c, i, page, pg, b, c->tags && b->tag >= 0 ? pdf_tail(pg, j) :
+				TAIL_NONE) < 0)
 				return -1;
 			break;
 		case BOX_RULE:
-			pdf_rule(c, page, pg, b);
+			pdfx_rule(page, &c->gs, pg->h, b);
 			break;
 		case BOX_RECT:
 			pdf_rect(c, page, pg, b);
 			break;
 		case BOX_LINK:
-			pdf_link(c, page, pg, b);
+			pdf_link(c, i, page, pg, b);
+			break;
+		case BOX_SHAPE:
+			pdfx_shape(page, &c->gs, pg->h, b);
+			break;
+		case BOX_PATH:
+			pdfx_path(page, &c->gs, pg->h, b);
 			break;
 		}
 		if (c->err) {
@@ -406,6 +514,8 @@ static int pdf_page(struct pdfctx *c, int i)
 			return -1;
 		}
 	}
+	if (c->tags)
+		pdfx_tags_endpage(c->tags, page);
 	return 0;
 }
 
@@ -475,57 +585,6 @@ static int pdf_outline(struct pdfctx *c)
 	return pdf_failed(c, "cannot create the outline") ? -1 : 0;
 }
 
-static const char *const pdf_roman_digit[4][10] = {
-	{ "", "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix" },
-	{ "", "x", "xx", "xxx", "xl", "l", "lx", "lxx", "lxxx", "xc" },
-	{ "", "c", "cc", "ccc", "cd", "d", "dc", "dcc", "dccc", "cm" },
-	{ "", "m", "mm", "mmm", "", "", "", "", "", "" },
-};
-
-/* the value of a lower-case roman numeral, 0 unless it is the canonical
- * spelling of 1..3999 (so that the label reproduces exactly) */
-static int pdf_roman(const char *s)
-{
-	static const char digit[] = "ivxlcdm";
-	static const int value[] = { 1, 5, 10, 50, 100, 500, 1000 };
-	size_t n = strlen(s);
-	if (n == 0 || n > 15 || strspn(s, digit) != n)
-		return 0;
-	int v = 0;
-	for (size_t i = 0; i < n; i++) {
-		int a = value[strchr(digit, s[i]) - digit];
-		int b = i + 1 < n ? value[strchr(digit, s[i + 1]) - digit] : 0;
-		v += a < b ? -a : a;
-	}
-	if (v < 1 || v > 3999)
-		return 0;
-	char back[32];
-	snprintf(back, sizeof(back), "%s%s%s%s", pdf_roman_digit[3][v / 1000],
-		pdf_roman_digit[2][v / 100 % 10], pdf_roman_digit[1][v / 10 % 10],
-		pdf_roman_digit[0][v % 10]);
-	return strcmp(back, s) == 0 ? v : 0;
-}
-
-/* the numbering style of a printed page number: "D" decimal, "r"/"R"
- * roman, with its value in *num; NULL for any other label (used as a fixed
- * prefix).  A style is only claimed if it reproduces the label exactly. */
-static const char *pdf_label_style(const char *s, int *num)
-{
-	size_t n = strlen(s);
-	if (n >= 1 && n <= 9 && s[0] >= '1' && s[0] <= '9' && strspn(s, "0123456789") == n) {
-		*num = atoi(s);
-		return "D";
-	}
-	if ((*num = pdf_roman(s)) > 0)
-		return "r";
-	char low[16];
-	if (n >= sizeof(low) || strspn(s, "IVXLCDM") != n)
-		return NULL;
-	for (size_t i = 0; i <= n; i++)
-		low[i] = s[i] ? (char)(s[i] - 'A' + 'a') : 0;
-	return (*num = pdf_roman(low)) > 0 ? "R" : NULL;
-}
-
 /* /PageLabels from the printed page numbers: a run of pages numbered on
  * in one style becomes one range; other labels become fixed-text ranges.
  * A plain 1..n document gets a single decimal range from page 0. */
@@ -546,7 +605,7 @@ static int pdf_labels(struct pdfctx *c)
 			return -1;
 		}
 		int num = 0;
-		const char *style = pdf_label_style(label, &num);
+		const char *style = pdfx_label_style(label, &num);
 		int cont = i > 0 && (style ? pstyle && strcmp(style, pstyle) == 0 && num == pnum + 1
 			: !pstyle && strcmp(label, plabel) == 0);
 		if (!cont)
@@ -583,6 +642,7 @@ static int pdf_info(struct pdfctx *c)
 		}
 		HPDF_SetInfoAttr(c->pdf, attr[i].type, v);
 	}
+	HPDF_SetInfoAttr(c->pdf, HPDF_INFO_PRODUCER, PDF_PRODUCER);
 	/* dates from the input, never the clock, so output is reproducible */
 	time_t t = (time_t)in->date;
 	struct tm tm;
@@ -592,7 +652,7 @@ static int pdf_info(struct pdfctx *c)
 		return -1;
 	}
 	HPDF_Date d = { tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, tm.tm_hour,
-		tm.tm_min, tm.tm_sec, 'Z', 0, 0 };
+		tm.tm_min, tm.tm_sec, '+', 0, 0 };
 	HPDF_SetInfoDateAttr(c->pdf, HPDF_INFO_CREATION_DATE, d);
 	HPDF_SetInfoDateAttr(c->pdf, HPDF_INFO_MOD_DATE, d);
 	const char *lang = in->lang;
@@ -609,12 +669,41 @@ static int pdf_fixfonts(struct pdfctx *c)
 {
 	for (int i = 0; i < FACE_MAX; i++) {
 		int dup = 0;
-		for (int j = 0; j < i; j++)
-			dup |= c->font[j] == c->font[i];
+		for (int j = 0; j < i; j++) {
+			/* two faces from one file are one font: merge their CIDs */
+			if (c->font[j] != c->font[i] || !c->font[i])
+				continue;
+			dup = 1;
+			for (int k = 0; c->used[j] && k < 8192; k++)
+				c->used[j][k] |= c->used[i][k];
+		}
 		if (c->font[i] && !dup)
-			pdfx_fix_font(c->pdf, c->font[i]);
+			pdfx_fix_font(c->pdf, c->font[i], c->used[i]);
 	}
-	return pdf_failed(c, "cannot fix the fonts' ToUnicode maps") ? -1 : 0;
+	return pdf_failed(c, "cannot complete the embedded fonts") ? -1 : 0;
+}
+
+/* the structure tree, when the pdoc has one */
+static int pdf_tagtree(struct pdfctx *c)
+{
+	if (c->tags)
+		pdfx_tags_finish(c->tags, c->pages);
+	return pdf_failed(c, "cannot write the structure tree") ? -1 : 0;
+}
+
+/* PDF/A-1b: OutputIntent, XMP and /ID */
+static int pdf_pdfa(struct pdfctx *c, const char *icc)
+{
+	pdfx_output_intent(c->pdf, icc);
+	char what[512];
+	snprintf(what, sizeof(what), "cannot embed the ICC profile %s", icc);
+	if (pdf_failed(c, what))
+		return -1;
+	unsigned char id[16];
+	pdfx_digest(c->pd, id);
+	pdfx_xmp(c->pdf, &c->pd->info, PDF_PRODUCER, c->tags != NULL);
+	pdfx_id(c->pdf, id);
+	return pdf_failed(c, "cannot write the PDF/A metadata") ? -1 : 0;
 }
 
 /* "cannot write path: reason" for a system error (strerror is not thread-safe) */
@@ -708,12 +797,18 @@ int pdf_write(const struct pdoc *pd, const char *path, const struct pdfopt *opt,
 	struct diag *dg)
 {
 	struct pos nopos = {0};
-	if (opt && opt->pdfa) {
-		diag_error(dg, nopos, "PDF/A output is not implemented yet");
+	int pdfa = opt && opt->pdfa;
+	if (pdfa && !opt->icc) {
+		diag_error(dg, nopos, "cannot write %s: PDF/A needs an ICC profile", path);
 		return -1;
 	}
 	if (pd->npage < 1) {
 		diag_error(dg, nopos, "cannot write %s: the document has no pages", path);
+		return -1;
+	}
+	char msg[160];
+	if (pdfx_tags_problem(pd, msg, sizeof(msg))) {
+		diag_error(dg, nopos, "cannot write %s: %s", path, msg);
 		return -1;
 	}
 	struct pdfctx c = { .pd = pd, .dg = dg };
@@ -730,12 +825,19 @@ int pdf_write(const struct pdoc *pd, const char *path, const struct pdfopt *opt,
 	HPDF_SetCurrentEncoder(c.pdf, "UTF-8");
 	if (pdf_failed(&c, "cannot set up libharu"))
 		goto out;
+	for (int i = 0; pdfa && i < FACE_MAX; i++)
+		c.used[i] = xcalloc(8192, 1);
+	c.tags = pdfx_tags_new(pd, c.pdf);
 	if (pdf_info(&c) < 0 || pdf_pages(&c) < 0 || pdf_outline(&c) < 0 ||
-		pdf_labels(&c) < 0 || pdf_fixfonts(&c) < 0)
+		pdf_labels(&c) < 0 || pdf_tagtree(&c) < 0 || pdf_fixfonts(&c) < 0 ||
+		(pdfa && pdf_pdfa(&c, opt->icc) < 0))
 		goto out;
 	rc = pdf_commit(&c, path);
 out:
 	HPDF_Free(c.pdf);
+	pdfx_tags_free(c.tags);
+	for (int i = 0; i < FACE_MAX; i++)
+		free(c.used[i]);
 	free(c.pages);
 	buf_free(&c.tj);
 	buf_free(&c.txt);

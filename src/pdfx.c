@@ -1,11 +1,14 @@
 /*
  * pdfx: PDF features reached through libharu 2.3.0's exported internals
- * (page content stream, font attributes, catalog dictionary).  pdf.c calls
- * these while it builds a document; the struct layouts they touch are
- * pinned by the version check in pdfx.h.
+ * (page content stream, font attributes, catalog, annotation and
+ * destination objects).  pdf.c calls these while it builds a document; the
+ * struct layouts they touch are pinned by the version check in pdfx.h.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+
+#include "utf8.h"
 
 #include "pdfx.h"
 
@@ -58,7 +61,27 @@ static HPDF_STATUS pdfx_tounicode(HPDF_Stream st)
 	return ret;
 }
 
-HPDF_STATUS pdfx_fix_font(HPDF_Doc pdf, HPDF_Font font)
+/* a CIDSet stream: one bit per CID present in the subset, high bit first */
+static HPDF_STATUS pdfx_cidset(HPDF_Doc pdf, HPDF_Dict fd, const uint8_t *used)
+{
+	uint8_t set[8192];
+	memcpy(set, used, sizeof(set));
+	set[0] |= 0x80;		/* .notdef is always in the font program */
+	size_t n = sizeof(set);
+	while (n > 1 && set[n - 1] == 0)
+		n--;
+	HPDF_Dict st = HPDF_DictStream_New(pdf->mmgr, pdf->xref);
+	if (!st)
+		return HPDF_Error_GetCode(&pdf->error);
+	if (pdf->compression_mode != HPDF_COMP_NONE)
+		st->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
+	HPDF_STATUS ret = HPDF_Stream_Write(st->stream, set, (HPDF_UINT)n);
+	if (ret == HPDF_OK)
+		ret = HPDF_Dict_Add(fd, "CIDSet", st);
+	return ret;
+}
+
+HPDF_STATUS pdfx_fix_font(HPDF_Doc pdf, HPDF_Font font, const uint8_t *used)
 {
 	HPDF_FontAttr attr = (HPDF_FontAttr)font->attr;
 	HPDF_Dict cmap = attr->cmap_stream;
@@ -81,6 +104,19 @@ HPDF_STATUS pdfx_fix_font(HPDF_Doc pdf, HPDF_Font font)
 	HPDF_Dict info = desc ? HPDF_Dict_GetItem(desc, "CIDSystemInfo", HPDF_OCLASS_DICT) : NULL;
 	if (info)
 		ret = HPDF_Dict_Add(info, "Ordering", HPDF_String_New(pdf->mmgr, "Identity", NULL));
+	/* libharu builds the FontDescriptor, with the subset font program, in
+	 * the font's before-write hook during the save, and reuses one that
+	 * exists by then: building it now, after the last glyph was used,
+	 * lets us complete it (PDF/A wants CapHeight and, for subsets, CIDSet) */
+	HPDF_FontDef def = attr->fontdef;
+	if (ret == HPDF_OK && !def->descriptor && font->before_write_fn)
+		ret = font->before_write_fn(font);
+	HPDF_Dict fd = def->descriptor;
+	if (ret != HPDF_OK || !fd)
+		return ret;
+	ret = HPDF_Dict_AddNumber(fd, "CapHeight", def->cap_height);
+	if (ret == HPDF_OK && used)
+		ret = pdfx_cidset(pdf, fd, used);
 	return ret;
 }
 
@@ -105,6 +141,54 @@ HPDF_STATUS pdfx_catalog(HPDF_Doc pdf, const char *lang)
 	return HPDF_Dict_Add(pdf->catalog, "ViewerPreferences", vp);
 }
 
+static const char *const pdfx_roman_digit[4][10] = {
+	{ "", "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix" },
+	{ "", "x", "xx", "xxx", "xl", "l", "lx", "lxx", "lxxx", "xc" },
+	{ "", "c", "cc", "ccc", "cd", "d", "dc", "dcc", "dccc", "cm" },
+	{ "", "m", "mm", "mmm", "", "", "", "", "", "" },
+};
+
+/* the value of a lower-case roman numeral, 0 unless it is the canonical
+ * spelling of 1..3999 (so that the label reproduces exactly) */
+static int pdfx_roman(const char *s)
+{
+	static const char digit[] = "ivxlcdm";
+	static const int value[] = { 1, 5, 10, 50, 100, 500, 1000 };
+	size_t n = strlen(s);
+	if (n == 0 || n > 15 || strspn(s, digit) != n)
+		return 0;
+	int v = 0;
+	for (size_t i = 0; i < n; i++) {
+		int a = value[strchr(digit, s[i]) - digit];
+		int b = i + 1 < n ? value[strchr(digit, s[i + 1]) - digit] : 0;
+		v += a < b ? -a : a;
+	}
+	if (v < 1 || v > 3999)
+		return 0;
+	char back[32];
+	snprintf(back, sizeof(back), "%s%s%s%s", pdfx_roman_digit[3][v / 1000],
+		pdfx_roman_digit[2][v / 100 % 10], pdfx_roman_digit[1][v / 10 % 10],
+		pdfx_roman_digit[0][v % 10]);
+	return strcmp(back, s) == 0 ? v : 0;
+}
+
+const char *pdfx_label_style(const char *s, int *num)
+{
+	size_t n = strlen(s);
+	if (n >= 1 && n <= 9 && s[0] >= '1' && s[0] <= '9' && strspn(s, "0123456789") == n) {
+		*num = atoi(s);
+		return "D";
+	}
+	if ((*num = pdfx_roman(s)) > 0)
+		return "r";
+	char low[16];
+	if (n >= sizeof(low) || strspn(s, "IVXLCDM") != n)
+		return NULL;
+	for (size_t i = 0; i <= n; i++)
+		low[i] = s[i] ? (char)(s[i] - 'A' + 'a') : 0;
+	return (*num = pdfx_roman(low)) > 0 ? "R" : NULL;
+}
+
 HPDF_STATUS pdfx_label(HPDF_Doc pdf, int page, const char *style, int first,
 	const char *prefix)
 {
@@ -126,4 +210,48 @@ HPDF_STATUS pdfx_label(HPDF_Doc pdf, int page, const char *style, int first,
 		return ret;
 	}
 	return HPDF_Catalog_AddPageLabel(pdf->catalog, (HPDF_UINT)page, d);
+}
+
+HPDF_Destination pdfx_dest(HPDF_Doc pdf, HPDF_Page target, double top)
+{
+	HPDF_Array d = HPDF_Array_New(pdf->mmgr);
+	if (!d)
+		return NULL;
+	/* what libharu's own destinations are, so its setters accept it */
+	d->header.obj_class |= HPDF_OSUBCLASS_DESTINATION;
+	if (HPDF_Array_Add(d, target) != HPDF_OK || HPDF_Array_AddName(d, "FitH") != HPDF_OK ||
+		HPDF_Array_AddReal(d, (HPDF_REAL)top) != HPDF_OK) {
+		HPDF_Array_Free(d);
+		return NULL;
+	}
+	return d;
+}
+
+HPDF_String pdfx_text(HPDF_Doc pdf, const char *s, size_t max)
+{
+	size_t n = strlen(s);
+	if (n > max) {
+		n = max;
+		/* back to the start of a character */
+		while (n > 0 && ((unsigned char)s[n] & 0xc0) == 0x80)
+			n--;
+	}
+	char *cut = xstrndup(s, n);
+	HPDF_String str = HPDF_String_New(pdf->mmgr, cut, HPDF_GetEncoder(pdf, "UTF-8"));
+	free(cut);
+	return str;
+}
+
+HPDF_STATUS pdfx_annot(HPDF_Doc pdf, HPDF_Annotation a, const char *contents,
+	int structparent)
+{
+	/* printable, and nothing else: PDF/A wants the print flag */
+	HPDF_STATUS ret = HPDF_Dict_AddNumber(a, "F", 4);
+	if (ret == HPDF_OK && contents && *contents) {
+		HPDF_String str = pdfx_text(pdf, contents, 16000);
+		ret = str ? HPDF_Dict_Add(a, "Contents", str) : HPDF_Error_GetCode(&pdf->error);
+	}
+	if (ret == HPDF_OK && structparent >= 0)
+		ret = HPDF_Dict_AddNumber(a, "StructParent", structparent);
+	return ret;
 }

@@ -41,6 +41,10 @@ HPDF_STATUS pdfx_fix_font(HPDF_Doc pdf, HPDF_Font font, const uint8_t *used);
 /* catalog entries: PDF version 1.4, /Lang (ASCII tag, or NULL for none),
  * /ViewerPreferences << /DisplayDocTitle true >> */
 HPDF_STATUS pdfx_catalog(HPDF_Doc pdf, const char *lang);
+/* the numbering style of a printed page number: "D" decimal, "r"/"R"
+ * roman, with its value in *num; NULL for any other label (used as a fixed
+ * prefix).  A style is only claimed if it reproduces the label exactly. */
+const char *pdfx_label_style(const char *label, int *num);
 /* a page label range starting at page index: numbering style "D", "r" or
  * "R" from first, or style NULL for a fixed UTF-8 label prefix */
 HPDF_STATUS pdfx_label(HPDF_Doc pdf, int page, const char *style, int first,
@@ -89,8 +93,8 @@ void pdfx_tags_free(struct pdfx_tags *t);
  * sequence and opens /Role <</MCID n>> BDC or /Artifact when b's tag or
  * artifact kind differs from the open one */
 void pdfx_tags_mark(struct pdfx_tags *t, int p, HPDF_Page page, const struct box *b);
-/* at the end of page p's content: close the open sequence */
-void pdfx_tags_endpage(struct pdfx_tags *t, int p, HPDF_Page page);
+/* at the end of a page's content: close the open sequence */
+void pdfx_tags_endpage(struct pdfx_tags *t, HPDF_Page page);
 /* the structure parent key for link annotation a of link box b on page p,
  * recording it in a Link element (b->tag itself when its role is Link,
  * else a Link child of b->tag shared by consecutive boxes with the same
@@ -107,6 +111,9 @@ HPDF_STATUS pdfx_tags_finish(struct pdfx_tags *t, HPDF_Page *pages);
 HPDF_STATUS pdfx_xmp(HPDF_Doc pdf, const struct pinfo *info, const char *producer, int ua);
 /* the sRGB OutputIntent from an ICC profile file */
 HPDF_STATUS pdfx_output_intent(HPDF_Doc pdf, const char *icc);
+/* a digest of what the document says and shows, for the trailer /ID:
+ * the same pdoc gives the same digest, any change of text or layout another */
+void pdfx_digest(const struct pdoc *pd, unsigned char id[16]);
 /* trailer /ID [<id> <id>] from a 16-byte digest of the content */
 HPDF_STATUS pdfx_id(HPDF_Doc pdf, const unsigned char id[16]);
 

@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "style.h"
+#include "symbol.h"
 #include "xml.h"
 
 /* how many layouts an inheritance chain may hold */
@@ -62,18 +63,26 @@ static char *style_attr(xmlNodePtr x, const char *name)
 	return s;
 }
 
+/* "12pt", "3mm", "1.5cm" or "12" in points; *end gets what follows */
+static double style_length(const char *v, char **end)
+{
+	double d = strtod(v, end);
+	if (strncmp(*end, "mm", 2) == 0)
+		d *= 72.0 / 25.4, *end += 2;
+	else if (strncmp(*end, "cm", 2) == 0)
+		d *= 720.0 / 25.4, *end += 2;
+	else if (strncmp(*end, "pt", 2) == 0)
+		*end += 2;
+	return d;
+}
+
 /* a length attribute in points; 0 and *out untouched when absent */
 static int style_len(xmlNodePtr x, const char *name, double *out)
 {
 	char *v = style_attr(x, name), *end;
 	if (!v)
 		return 0;
-	double d = strtod(v, &end);
-	if (strcmp(end, "mm") == 0)
-		d *= 72.0 / 25.4;
-	else if (strcmp(end, "cm") == 0)
-		d *= 720.0 / 25.4;
-	*out = d;
+	*out = style_length(v, &end);
 	free(v);
 	return 1;
 }
@@ -386,6 +395,153 @@ static void style_cover(struct lctx *c, xmlNodePtr x, const char *dir)
 	}
 }
 
+static const char *const style_shapes[] = {"circle", "diamond", "square",
+	"triangle-up", "triangle-down"};
+
+/* <chart-style>: attributes change what they name; <series> children, when
+ * there are any, replace the inherited series as a whole */
+static void style_chartstyle(struct lctx *c, xmlNodePtr x, const char *dir)
+{
+	(void)dir;
+	struct chartstyle *cs = &c->l->chart;
+	style_len(x, "size", &cs->size);
+	style_color(x, "text-color", &cs->text);
+	style_color(x, "grid-color", &cs->grid);
+	style_color(x, "axis-color", &cs->axis);
+	style_color(x, "target-color", &cs->target);
+	style_len(x, "line-width", &cs->linewidth);
+	style_len(x, "marker-size", &cs->markersize);
+	char *v = style_attr(x, "aspect");
+	if (v)
+		cs->aspect = strtod(v, NULL);
+	free(v);
+	style_str(x, "caption-style", &cs->caption);
+	int n = 0;
+	for (xmlNodePtr k = x->children; k; k = k->next) {
+		if (k->type != XML_ELEMENT_NODE)
+			continue;
+		if (n == LAYOUT_MAXCHARTSERIES) {
+			diag_error(c->dg, xml_pos(c->cur, k), "a chart style has at most %d series",
+				LAYOUT_MAXCHARTSERIES);
+			break;
+		}
+		struct chartseriesstyle *ss = &cs->series[n++];
+		*ss = (struct chartseriesstyle){ .marker = SHAPE_CIRCLE };
+		style_color(k, "color", &ss->color);
+		style_len(k, "dash", &ss->dash);
+		char *m = style_attr(k, "marker");
+		for (int i = 0; m && i < (int)(sizeof(style_shapes) / sizeof(style_shapes[0])); i++)
+			if (strcmp(m, style_shapes[i]) == 0)
+				ss->marker = (enum shape)i;
+		free(m);
+	}
+	if (n)
+		cs->nseries = n;
+}
+
+/* a new table style starts from the body text's look and the house rules */
+static void style_tstyle_init(struct tstyle *t, char *name)
+{
+	memset(t, 0, sizeof(*t));
+	t->name = name;
+	t->face = FACE_REGULAR;
+	t->headface = FACE_BOLD;
+	t->size = 9;
+	t->leading = 11;
+	t->minsize = 7;
+	t->padx = 3;
+	t->pady = 2;
+	t->rule = 0.25;
+	t->headrule = 0.75;
+	t->totalrule = 0.75;
+	t->rulecolor = (struct rgb){ 0.55f, 0.55f, 0.55f };
+	t->before = 6;
+	t->after = 10;
+	t->indent = 8;
+}
+
+/* <table-style>: like <style>, a known name changes only what it gives */
+static void style_tablestyle(struct lctx *c, xmlNodePtr x, const char *dir)
+{
+	(void)dir;
+	struct layout *l = c->l;
+	char *name = style_attr(x, "name");
+	if (!name)
+		return;
+	struct tstyle *t = (struct tstyle *)layout_tstyle(l, name);
+	if (!t) {
+		if (l->ntstyle == LAYOUT_MAXSTYLE) {
+			diag_error(c->dg, xml_pos(c->cur, x), "a layout may define at most %d "
+				"table styles", LAYOUT_MAXSTYLE);
+			free(name);
+			return;
+		}
+		int cap = l->ntstyle;
+		l->tstyle = xgrow(l->tstyle, sizeof(*l->tstyle), l->ntstyle + 1, &cap);
+		t = &l->tstyle[l->ntstyle++];
+		style_tstyle_init(t, name);
+	} else {
+		free(name);
+	}
+	char *v = style_attr(x, "face");
+	if (v)
+		t->face = style_face(v);
+	free(v);
+	int hasleading = style_len(x, "leading", &t->leading);
+	if (style_len(x, "size", &t->size) && !hasleading)
+		t->leading = t->size * 1.2;
+	style_len(x, "min-size", &t->minsize);
+	style_color(x, "color", &t->color);
+	/* padding="x y", or one length for both */
+	if ((v = style_attr(x, "padding"))) {
+		char *end;
+		t->padx = t->pady = style_length(v, &end);
+		if (*end == ' ')
+			t->pady = style_length(end + 1, &end);
+		free(v);
+	}
+	style_len(x, "indent", &t->indent);
+	style_yes(x, "percent-space", &t->pctspace);
+	for (xmlNodePtr k = x->children; k; k = k->next) {
+		if (k->type != XML_ELEMENT_NODE)
+			continue;
+		const char *n = (const char *)k->name;
+		if (!strcmp(n, "head")) {
+			if ((v = style_attr(k, "face")))
+				t->headface = style_face(v);
+			free(v);
+			if ((v = style_attr(k, "fill")))
+				t->headshade = strcmp(v, "none") != 0;
+			free(v);
+			style_color(k, "fill", &t->headfill);
+			style_len(k, "rule", &t->headrule);
+		} else if (!strcmp(n, "rules")) {
+			style_len(k, "body", &t->rule);
+			style_len(k, "total", &t->totalrule);
+			style_color(k, "color", &t->rulecolor);
+		} else if (!strcmp(n, "around")) {
+			style_len(k, "before", &t->before);
+			style_len(k, "after", &t->after);
+			style_str(k, "caption-style", &t->caption);
+			style_str(k, "note-style", &t->note);
+		}
+	}
+	if (t->size <= 0 || t->size > 500 || t->minsize <= 0 || t->minsize > t->size ||
+			t->leading < t->size * 0.8 || t->padx < 0 || t->pady < 0 || t->padx > 100 ||
+			t->pady > 100 || t->before > l->ph || t->after > l->ph)
+		diag_error(c->dg, xml_pos(c->cur, x), "table style \"%s\": size %.1f, "
+			"min-size %.1f and leading %.1f pt must satisfy 0 < min-size <= size "
+			"<= 500 and leading >= 0.8 x size, padding at most 100 pt", t->name,
+			t->size, t->minsize, t->leading);
+}
+
+/* <symbols>: a set of status symbols (symbol.c reads it) */
+static void style_symbols(struct lctx *c, xmlNodePtr x, const char *dir)
+{
+	(void)dir;
+	symbol_read(&c->l->symset, &c->l->nsymset, x, c->cur, c->dg);
+}
+
 /* the children of <layout>; add new ones here */
 static const struct {
 	const char *name;
@@ -394,11 +550,14 @@ static const struct {
 	{"page", style_page},
 	{"fonts", style_fonts},
 	{"style", style_style},
+	{"table-style", style_tablestyle},
 	{"chapters", style_chapters},
 	{"lists", style_lists},
 	{"toc", style_toc},
 	{"pagination", style_pagination},
 	{"hyphenation", style_hyphenation},
+	{"chart-style", style_chartstyle},
+	{"symbols", style_symbols},
 	{"header", style_header},
 	{"footer", style_footer},
 	{"cover", style_cover},
@@ -464,6 +623,31 @@ static int style_read(struct lctx *c, const char *dir, struct pos from)
 	return rc;
 }
 
+/* charts: small grey text, light gridlines, series that differ in
+ * lightness, dash and marker */
+static void style_chartdefaults(struct chartstyle *cs)
+{
+	static const struct chartseriesstyle ser[] = {
+		{ {0.000f, 0.196f, 0.353f}, 0, SHAPE_CIRCLE },		/* #00325a */
+		{ {0.435f, 0.659f, 0.863f}, 4, SHAPE_SQUARE },		/* #6fa8dc */
+		{ {0.773f, 0.353f, 0.067f}, 1.5, SHAPE_TRIANGLE_UP },	/* #c55a11 */
+		{ {0.220f, 0.341f, 0.137f}, 8, SHAPE_DIAMOND },		/* #385723 */
+		{ {0.749f, 0.749f, 0.749f}, 3, SHAPE_TRIANGLE_DOWN },	/* #bfbfbf */
+	};
+	cs->size = 8;
+	cs->text = (struct rgb){0.25f, 0.25f, 0.25f};
+	cs->grid = (struct rgb){0.85f, 0.85f, 0.85f};
+	cs->axis = (struct rgb){0.25f, 0.25f, 0.25f};
+	cs->target = (struct rgb){0.75f, 0.0f, 0.0f};
+	cs->linewidth = 1.5;
+	cs->markersize = 5;
+	cs->aspect = 1.8;
+	cs->caption = xstrdup("caption");
+	cs->nseries = (int)(sizeof(ser) / sizeof(ser[0]));
+	for (int i = 0; i < cs->nseries; i++)
+		cs->series[i] = ser[i];
+}
+
 /* what a layout that says nothing gets: A4 and the house conventions */
 static void style_defaults(struct layout *l)
 {
@@ -486,6 +670,10 @@ static void style_defaults(struct layout *l)
 	l->hyphmin = 6;
 	l->hyphleft = 2;
 	l->hyphright = 3;
+	l->tstyle = xmalloc(sizeof(*l->tstyle));
+	l->ntstyle = 1;
+	style_tstyle_init(&l->tstyle[0], xstrdup("table"));
+	style_chartdefaults(&l->chart);
 }
 
 /* a style named by the layout itself (footer, cover) must exist */
@@ -505,6 +693,19 @@ static void style_check_running(struct lctx *c, const struct running *r, struct 
 	if (r->y <= 0 || r->y >= c->l->ph)
 		diag_error(c->dg, p, "the %s baseline (%.1f pt from the top) is not on the "
 			"page", what, r->y);
+}
+
+/* chart sizes that keep every chart drawable */
+static void style_check_chart(struct lctx *c)
+{
+	const struct chartstyle *cs = &c->l->chart;
+	if (!(cs->size >= 4 && cs->size <= 24) || !(cs->linewidth <= 10) ||
+		!(cs->markersize <= 20) || !(cs->aspect >= 0.25 && cs->aspect <= 5))
+		diag_error(c->dg, c->rootpos, "<chart-style> needs a size of 4 to 24 pt, a line "
+			"width up to 10 pt, markers up to 20 pt and an aspect of 0.25 to 5");
+	for (int i = 0; i < cs->nseries; i++)
+		if (!(cs->series[i].dash <= 50))
+			diag_error(c->dg, c->rootpos, "<chart-style>: a dash is at most 50 pt");
 }
 
 /* the combined layout must make sense before anything is laid out with it */
@@ -546,9 +747,16 @@ static void style_check(struct lctx *c)
 				required[i]);
 	style_check_running(c, &l->header, c->headpos, "header");
 	style_check_running(c, &l->footer, c->footpos, "footer");
+	style_check_chart(c);
 	for (int i = 0; i < l->ncover; i++)
 		if (!l->cover[i].rect)
 			style_need(c, l->cover[i].style, c->coverpos[i], "the cover");
+	for (int i = 0; i < l->ntstyle; i++) {
+		if (l->tstyle[i].caption)
+			style_need(c, l->tstyle[i].caption, c->rootpos, "a table style's caption");
+		if (l->tstyle[i].note)
+			style_need(c, l->tstyle[i].note, c->rootpos, "a table style's note");
+	}
 }
 
 struct layout *layout_load(const char *dir, const char *datadir, struct diag *dg)
@@ -591,6 +799,14 @@ const struct style *layout_style(const struct layout *l, const char *name)
 	return NULL;
 }
 
+const struct tstyle *layout_tstyle(const struct layout *l, const char *name)
+{
+	for (int i = 0; l && name && i < l->ntstyle; i++)
+		if (strcmp(l->tstyle[i].name, name) == 0)
+			return &l->tstyle[i];
+	return NULL;
+}
+
 void layout_free(struct layout *l)
 {
 	if (!l)
@@ -602,12 +818,20 @@ void layout_free(struct layout *l)
 	for (int i = 0; i < l->nstyle; i++)
 		free(l->style[i].name);
 	free(l->style);
+	for (int i = 0; i < l->ntstyle; i++) {
+		free(l->tstyle[i].name);
+		free(l->tstyle[i].caption);
+		free(l->tstyle[i].note);
+	}
+	free(l->tstyle);
 	style_running_free(&l->header);
 	style_running_free(&l->footer);
 	for (int i = 0; i < 3; i++)
 		free(l->bullet[i]);
 	free(l->toctitle);
 	free(l->tocleader);
+	free(l->chart.caption);
+	symbol_free(l->symset, l->nsymset);
 	style_cover_free(l);
 	fontset_free(&l->fonts);
 	free(l);

@@ -14,6 +14,8 @@
 
 enum align { ALIGN_LEFT, ALIGN_JUSTIFY, ALIGN_CENTER, ALIGN_RIGHT };
 
+struct symset;	/* symbol.h */
+
 struct style {
 	char *name;		/* "body", "h1" … or a report-specific name */
 	int face;		/* enum face */
@@ -27,6 +29,29 @@ struct style {
 	int keepnext;		/* keep with the next block */
 	int newpage;		/* start on a new page */
 	int hyphenate;		/* hyphenation allowed */
+};
+
+/* the look of tables, from <table-style>; a table names one (default "table") */
+struct tstyle {
+	char *name;		/* "table", or a name a report asks for */
+	int face;		/* enum face of body cells */
+	int headface;		/* enum face of header cells */
+	double size;		/* cell text, pt */
+	double leading;		/* baseline to baseline in cells, pt */
+	double minsize;		/* a table too wide shrinks its text down to this, pt */
+	struct rgb color;	/* cell text */
+	double padx, pady;	/* cell padding left and right, top and bottom, pt */
+	double rule;		/* rules between body rows, pt; 0 = none */
+	double headrule;	/* rules above and below the header, pt; 0 = none */
+	double totalrule;	/* rule above total rows, pt; 0 = none */
+	struct rgb rulecolor;	/* colour of every rule */
+	int headshade;		/* fill the header with headfill */
+	struct rgb headfill;	/* header background */
+	double indent;		/* extra indent of child rows, pt */
+	int pctspace;		/* a no-break space before "%" ("12 %" not "12%") */
+	double before, after;	/* space above and below the table, pt */
+	char *caption;		/* paragraph style of captions, or NULL */
+	char *note;		/* paragraph style of notes under the table, or NULL */
 };
 
 /* one running header or footer */
@@ -49,6 +74,30 @@ struct coveritem {
 	struct rgb color;	/* rect: fill */
 };
 
+/* how one chart series is drawn: colours differ in lightness, and lines
+ * also by dash and marker, so series stay apart in greyscale */
+struct chartseriesstyle {
+	struct rgb color;	/* bar fill, line and marker colour */
+	double dash;		/* line dash length, pt; 0 = solid */
+	enum shape marker;	/* marker of line-markers charts */
+};
+
+/* the look of charts (<chart-style>) */
+#define LAYOUT_MAXCHARTSERIES 8
+struct chartstyle {
+	double size;		/* font size of ticks, labels, legend, pt */
+	struct rgb text;	/* their colour */
+	struct rgb grid;	/* gridlines */
+	struct rgb axis;	/* the zero line and the category axis */
+	struct rgb target;	/* reference (target) lines */
+	double linewidth;	/* line series, pt */
+	double markersize;	/* marker width and height, pt */
+	double aspect;		/* default width / height of a chart */
+	char *caption;		/* style of chart captions */
+	struct chartseriesstyle series[LAYOUT_MAXCHARTSERIES];	/* cycled */
+	int nseries;
+};
+
 struct layout {
 	char *name;		/* from the file */
 	char *dir;		/* directory the layout was read from */
@@ -57,6 +106,8 @@ struct layout {
 	char *fontfile[FACE_MAX];	/* absolute paths; NULL when not given */
 	struct style *style;	/* named styles */
 	int nstyle;
+	struct tstyle *tstyle;	/* named table styles; "table" always exists */
+	int ntstyle;
 	struct running header;	/* left, center, right all NULL = none */
 	struct running footer;
 	int chapternewpage;	/* level-1 sections start a new page */
@@ -76,6 +127,9 @@ struct layout {
 	int hyphmin;		/* shortest word hyphenated */
 	int hyphleft;		/* minimum characters before a hyphen */
 	int hyphright;		/* minimum characters after a hyphen */
+	struct chartstyle chart;	/* charts */
+	struct symset *symset;	/* status symbol sets, <symbols> (symbol.h) */
+	int nsymset;
 	struct fontset fonts;	/* loaded faces */
 };
 
@@ -83,6 +137,8 @@ struct layout {
 struct layout *layout_load(const char *dir, const char *datadir, struct diag *dg);
 /* the style named name, or NULL */
 const struct style *layout_style(const struct layout *l, const char *name);
+/* the table style named name, or NULL */
+const struct tstyle *layout_tstyle(const struct layout *l, const char *name);
 void layout_free(struct layout *l);
 
 #endif
