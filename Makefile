@@ -46,10 +46,10 @@ build/asan/%.o: src/%.c | build/asan
 build/asan/folio: $(ASANOBJ)
 	$(CC) $(ASAN) -o $@ $(ASANOBJ) $(LDLIBS)
 
-build/tests/test_%: tests/unit/test_%.c $(LIBOBJ) | build/tests
+build/tests/test_%: tests/unit/test_%.c $(wildcard tests/unit/*.h) $(LIBOBJ) | build/tests
 	$(CC) $(WARN) $(CFLAGS) $(CPPFLAGS) -Isrc -o $@ $< $(LIBOBJ) $(LDLIBS) -lcmocka
 
-build/tests/asan_test_%: tests/unit/test_%.c $(ASANLIB) | build/tests
+build/tests/asan_test_%: tests/unit/test_%.c $(wildcard tests/unit/*.h) $(ASANLIB) | build/tests
 	$(CC) $(WARN) $(ASAN) $(CPPFLAGS) -Isrc -o $@ $< $(ASANLIB) $(LDLIBS) -lcmocka
 
 build/obj build/asan build/tests:

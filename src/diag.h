@@ -20,7 +20,7 @@ struct diag {
 	FILE *out;		/* where messages go (stderr, or a memstream in batch) */
 	int nerr;		/* errors so far */
 	int nwarn;		/* warnings so far */
-	int strict;		/* count quality warnings as errors (check --strict) */
+	int nqual;		/* of the warnings, typographic ones (check --strict fails on them) */
 };
 
 void diag_error(struct diag *d, struct pos p, const char *fmt, ...)

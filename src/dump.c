@@ -83,6 +83,8 @@ static void dump_box(const struct box *b, FILE *out)
 			dump_num(out, " ws=", b->wordspace);
 		if (!dump_black(b->color))
 			dump_color(out, " c=", b->color);
+		if (b->invisible)
+			fputs(" invisible", out);
 		fprintf(out, " tag=%d ", b->tag);
 		dump_str(out, b->text ? b->text : "", b->text && b->len > 0 ? (size_t)b->len : 0);
 		break;

@@ -442,12 +442,14 @@ static void flow_tocsections(struct flow *f, const struct node *parent, int dept
 static void flow_toc(struct flow *f, const struct node *toc)
 {
 	const struct layout *lay = f->lay;
+	/* the title is a heading before the TOC element, which holds only entries */
+	int htag = pdoc_selem(f->pd, "H1", 0);
 	int tag = pdoc_selem(f->pd, "TOC", 0);
 	const struct style *st = flow_style(f, NULL, "toc-title", toc->pos);
 	struct para p;
 	para_init(&p, lay, &f->pd->mem, f->dg, 1);
 	const char *title = lay->toctitle ? lay->toctitle : "Innehåll";
-	para_text(&p, title, strlen(title), st->face, st, pdoc_selem(f->pd, "H1", tag), -1, toc->pos);
+	para_text(&p, title, strlen(title), st->face, st, htag, -1, toc->pos);
 	para_finish(&p, st);
 	struct pset ps = { .st = st, .measure = f->measure, .keep = 1, .anchor = toc->serial,
 		.pos = toc->pos };
@@ -531,8 +533,12 @@ int flow_document(const struct doc *d, const struct layout *lay, const struct hy
 	struct flow f = { .d = d, .lay = lay, .vl = vl, .pd = pd, .dg = dg, .hyph = hyph,
 		.measure = lay->pw - lay->ml - lay->mr };
 	int errs = dg->nerr;
-	int root = pdoc_selem(pd, "Document", -1);
-	(void)root;
+	pdoc_selem(pd, "Document", -1);
+	/* the cover is drawn after pagination but read first */
+	vl->cover = -1;
+	for (const struct node *n = d->root->first; n; n = n->next)
+		if (n->type == N_COVER)
+			vl->cover = pdoc_selem(pd, "Sect", 0);
 	if (symbol_check(d, lay, dg) < 0)
 		return -1;
 	flow_blocks(&f, d->root->first, 0, 0);

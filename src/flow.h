@@ -35,6 +35,7 @@ struct vitem {
 	int anchor;		/* box: serial of the node that starts here, -1 = none */
 	int table;		/* the table (index into vlist.tab + 1) it is part of, 0 = none */
 	int head;		/* box: a header row, repeated where the table continues */
+	int landscape;		/* box: set on a landscape page (the page turned) */
 	int para;		/* box: the paragraph it is a line of (index into vlist.ppos), -1 = none */
 };
 
@@ -67,6 +68,7 @@ struct vlist {
 	int ntab, captab;
 	struct pos *ppos;	/* source position of each paragraph, by vitem.para */
 	int npara, cappara;
+	int cover;		/* structure element of the cover page, -1 = none */
 	struct vnote *note;	/* typographic problems, in document order */
 	int nnote, capnote;
 };

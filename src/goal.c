@@ -126,6 +126,8 @@ static int goal_load(const struct node *n, const struct doc *d, const struct lay
 {
 	memset(gs, 0, sizeof(*gs));
 	int before = dg->nerr;
+	if (!symbol_attr(n, "src"))
+		return -1;	/* the schema requires it */
 	char *path = path_join(d->dir, symbol_attr(n, "src"));
 	gs->csv = csv_read(path, 0, dg);
 	free(path);
@@ -293,9 +295,10 @@ static void gsym(struct arena *a, struct node *parent, const char *set,
 		word[show], NULL });
 }
 
-/* a table of ncol columns with these headings (NULL = none) */
+/* a table of ncol columns with these headings, alignments and widths
+ * (NULL = none, the column's default, automatic) */
 static struct node *gtable(struct arena *a, struct pos pos, const char *const *head,
-	const char *const *align, int ncol)
+	const char *const *align, const char *const *width, int ncol)
 {
 	struct node *t = gnode(a, N_TABLE, NULL, pos);
 	gattr(a, t, (const char *const[]){ "width", "full", NULL });
@@ -303,10 +306,12 @@ static struct node *gtable(struct arena *a, struct pos pos, const char *const *h
 		struct node *c = gnode(a, N_COLUMN, t, pos);
 		if (head[i])
 			gtext(a, c, head[i]);
+		const char *kv[5] = { NULL }, **k = kv;
 		if (align[i])
-			gattr(a, c, (const char *const[]){ "align", align[i], NULL });
-		else
-			gattr(a, c, (const char *const[]){ NULL });
+			*k++ = "align", *k++ = align[i];
+		if (width && width[i])
+			*k++ = "width", *k++ = width[i];
+		gattr(a, c, kv);
 	}
 	return t;
 }
@@ -424,7 +429,9 @@ static void goal_indicators(struct flow *f, const struct goalset *gs, int k,
 	struct arena a = {0};
 	static const char *const head[] = { "Indikatorer", "Utfall", "Målvärde", "Status", "Trend" };
 	static const char *const align[] = { NULL, "right", "right", NULL, "center" };
-	struct node *t = gtable(&a, n->pos, head, align, 5);
+	/* the same columns under every goal, whatever their content */
+	static const char *const width[] = { NULL, "12%", "12%", "15%", "8%" };
+	struct node *t = gtable(&a, n->pos, head, align, width, 5);
 	for (int i = 0; i < gs->nind; i++) {
 		const struct gind *in = &gs->ind[i];
 		if (in->goal != k)
@@ -613,6 +620,18 @@ void goal_summary(struct flow *f, const struct node *n, double indent, int paren
 	}
 	struct goalcount c[16];
 	int nc = goal_count(f->d, f->lay, c, 16);
+	/* the <kind>s give the order of the rows; kinds they do not name follow */
+	int at = 0;
+	for (const struct node *x = n->first; x; x = x->next) {
+		const char *name = x->type == N_LABEL ? symbol_attr(x, "name") : NULL;
+		for (int k = at; name && k < nc; k++)
+			if (!strcmp(c[k].kind, name)) {
+				struct goalcount tmp = c[k];
+				memmove(&c[at + 1], &c[at], sizeof(*c) * (size_t)(k - at));
+				c[at++] = tmp;
+				break;
+			}
+	}
 	struct arena a = {0};
 	const char *head[1 + SYMBOL_MAXSYMS], *align[1 + SYMBOL_MAXSYMS] = { NULL };
 	const char *h = symbol_attr(n, "heading");
@@ -623,7 +642,7 @@ void goal_summary(struct flow *f, const struct node *n, double indent, int paren
 		free(cap);
 		align[1 + i] = "center";
 	}
-	struct node *t = gtable(&a, n->pos, head, align, 1 + set->nsym);
+	struct node *t = gtable(&a, n->pos, head, align, NULL, 1 + set->nsym);
 	/* two header rows: the labels, then each symbol with its value */
 	struct node *th = gnode(&a, N_THEAD, t, n->pos);
 	struct node *r = grow(&a, th);
@@ -643,7 +662,8 @@ void goal_summary(struct flow *f, const struct node *n, double indent, int paren
 		struct node *p = gcell(&a, r);
 		const struct node *lab = NULL;
 		for (const struct node *x = n->first; x; x = x->next)
-			if (x->type == N_LABEL && !strcmp(symbol_attr(x, "name"), c[k].kind))
+			if (x->type == N_LABEL && symbol_attr(x, "name") &&
+					!strcmp(symbol_attr(x, "name"), c[k].kind))
 				lab = x;
 		struct buf b = {0};
 		char *plain = lab ? doc_plaintext(lab) : NULL;
@@ -700,6 +720,8 @@ static void goal_usedgoals(const struct node *n, void *arg)
 static struct csv *goal_icload(const struct node *n, const struct doc *d, int *col,
 	struct diag *dg)
 {
+	if (!symbol_attr(n, "src"))
+		return NULL;	/* the schema requires it */
 	char *path = path_join(d->dir, symbol_attr(n, "src"));
 	struct csv *t = csv_read(path, 0, dg);
 	free(path);
@@ -755,6 +777,7 @@ void goal_intctrl(struct flow *f, const struct node *n, double indent, int paren
 	const struct style *rst = goal_style(f, "control-risk", "body", n->pos);
 	static const char *const head[] = { "Status", "Åtgärd" };
 	static const char *const align[] = { "center", NULL };
+	static const char *const width[] = { "10%", NULL };
 	int sect = -1;
 	for (int r = 0; f->dg->nerr == before && r < csv_nrows(t);) {
 		struct arena a = {0};
@@ -769,7 +792,7 @@ void goal_intctrl(struct flow *f, const struct node *n, double indent, int paren
 		gspan(&a, p, EM_ITALIC, risk);
 		goal_para(f, p, rst, indent, pdoc_selem(f->pd, "P", sect), 1, n->pos);
 		/* the actions of one risk: consecutive rows with its area and risk */
-		struct node *tab = gtable(&a, n->pos, head, align, 2);
+		struct node *tab = gtable(&a, n->pos, head, align, width, 2);
 		do {
 			struct node *row = grow(&a, tab);
 			p = gcell(&a, row);

@@ -194,7 +194,7 @@ int main(int argc, char **argv)
 		.home = home, .layout = layout, .out = check || (dump && !out) ? NULL : out ? out : outname,
 		.dump = dump ? stdout : NULL, .pdfa = pdfa, .epoch = main_epoch(), .quality = check,
 	};
-	struct diag dg = { .out = stderr, .strict = strict };
+	struct diag dg = { .out = stderr };
 	struct rstat st = {0};
 	char *exc = path_join(home, "data/hyph-sv-exceptions.txt");
 	struct hyph *hy = hyph_open(HYPH_DIC_SV, exc, &dg);
@@ -210,7 +210,7 @@ int main(int argc, char **argv)
 	hyph_close(hy);
 	if (rc == 0 && dg.nerr)
 		rc = 1;
-	if (rc == 0 && strict && dg.nwarn)
+	if (rc == 0 && strict && dg.nqual)
 		rc = 1;
 	free(outname);
 	free(paths);

@@ -22,7 +22,7 @@ struct place {
 };
 
 static void page_cover(const struct doc *d, const struct layout *lay, struct pdoc *pd,
-	struct diag *dg)
+	int sect, struct diag *dg)
 {
 	struct page *pg = pdoc_page(pd, lay->pw, lay->ph);
 	pg->label = "1";
@@ -58,7 +58,7 @@ static void page_cover(const struct doc *d, const struct layout *lay, struct pdo
 			st = layout_style(lay, "body");
 		struct para p;
 		para_init(&p, lay, &pd->mem, dg, 1);
-		int tag = pdoc_selem(pd, "P", 0);
+		int tag = pdoc_selem(pd, "P", sect);
 		para_text(&p, s, strlen(s), st->face, st, tag, -1, (struct pos){0});
 		para_finish(&p, st);
 		struct brkshape sh = { ci->w, ci->w, 1 };
@@ -158,7 +158,9 @@ static void page_items(const struct layout *lay, const struct vlist *vl, int fro
 static void page_emit(const struct layout *lay, const struct vlist *vl, int from, int to,
 	struct pdoc *pd, struct place *pl, struct fixups *fx, int *itempage)
 {
-	struct page *pg = pdoc_page(pd, lay->pw, lay->ph);
+	/* a landscape page is the page turned: width and height swapped */
+	int land = vl->v[from].landscape;
+	struct page *pg = pdoc_page(pd, land ? lay->ph : lay->pw, land ? lay->pw : lay->ph);
 	for (int i = from; i < to; i++)
 		itempage[i] = pd->npage - 1;
 	double y = lay->mt;
@@ -183,7 +185,6 @@ static double break_cost(int penalty, double used, double avail)
 static void page_body(const struct layout *lay, const struct vlist *vl, struct pdoc *pd,
 	struct place *pl, struct fixups *fx, int *itempage, struct diag *dg)
 {
-	double avail = lay->ph - lay->mt - lay->mb;
 	int start = 0;
 	while (start < vl->n) {
 		/* drop glue and penalties at the top of a page */
@@ -191,6 +192,7 @@ static void page_body(const struct layout *lay, const struct vlist *vl, struct p
 			start++;
 		if (start >= vl->n)
 			break;
+		double avail = (vl->v[start].landscape ? lay->pw : lay->ph) - lay->mt - lay->mb;
 		int t = page_conttable(vl, start);
 		double h = t ? vl->tab[t - 1].hh : 0;
 		struct cand best = { -1, HUGE_VAL };
@@ -273,7 +275,9 @@ static void page_running(const struct doc *d, const struct layout *lay, const st
 	if (!st)
 		st = layout_style(lay, "body");
 	const char *tpl[3] = { rn->left, rn->center, rn->right };
-	double measure = lay->pw - lay->ml - lay->mr;
+	double measure = pg->w - lay->ml - lay->mr;
+	/* a footer keeps its distance from the bottom on a landscape page */
+	double y = rn->y < lay->ph / 2 ? rn->y : rn->y + pg->h - lay->ph;
 	for (int k = 0; k < 3; k++) {
 		if (!tpl[k])
 			continue;
@@ -299,8 +303,9 @@ static void page_running(const struct doc *d, const struct layout *lay, const st
 				struct box *bx = pdoc_box(pg, BOX_TEXT);
 				*bx = pl.run[j].b;
 				bx->x += x;
-				bx->y = rn->y;
+				bx->y = y;
 				bx->tag = -1;
+				bx->artifact = rn == &lay->header ? ART_HEADER : ART_FOOTER;
 			}
 			free(pl.run);
 			brk_free(&r);
@@ -313,9 +318,10 @@ static void page_running(const struct doc *d, const struct layout *lay, const st
 		r->x = lay->ml;
 		r->w = measure;
 		r->lw = rn->rule;
+		r->artifact = rn == &lay->header ? ART_HEADER : ART_FOOTER;
 		r->color = st->color;
 		/* a footer's rule sits above it, a header's below */
-		r->y = rn->y < lay->ph / 2 ? rn->y + rn->rulegap : rn->y - rn->rulegap;
+		r->y = rn->y < lay->ph / 2 ? y + rn->rulegap : y - rn->rulegap;
 	}
 }
 
@@ -356,6 +362,7 @@ static void page_quality(const struct layout *lay, const struct vlist *vl, const
 		const struct vnote *nt = &vl->note[i];
 		int pg = nt->item >= 0 && nt->item < vl->n ? itempage[nt->item] + 1 : 0;
 		diag_warn(dg, nt->pos, "page %d: %s", pg, nt->msg);
+		dg->nqual++;
 	}
 	/* lines of one paragraph: count those on its first and last page */
 	for (int i = 0; i < vl->n; ) {
@@ -378,9 +385,13 @@ static void page_quality(const struct layout *lay, const struct vlist *vl, const
 		if (last != first && nfirst < lay->orphans)
 			diag_warn(dg, vl->ppos[para], "page %d: orphan: %d line(s) of a paragraph at the foot of the page",
 				first + 1, nfirst);
+		if (last != first && nfirst < lay->orphans)
+			dg->nqual++;
 		if (last != first && nlast < lay->widows)
 			diag_warn(dg, vl->ppos[para], "page %d: widow: %d line(s) of a paragraph at the top of the page",
 				last + 1, nlast);
+		if (last != first && nlast < lay->widows)
+			dg->nqual++;
 		i = j;
 	}
 }
@@ -391,12 +402,8 @@ int page_build(const struct doc *d, const struct layout *lay, struct vlist *vl,
 	struct place *pl = xmalloc(sizeof(*pl) * (size_t)(d->nnodes + 1));
 	for (int i = 0; i <= d->nnodes; i++)
 		pl[i] = (struct place){ -1, 0 };
-	int cover = 0;
-	for (const struct node *n = d->root->first; n; n = n->next)
-		if (n->type == N_COVER)
-			cover = 1;
-	if (cover && lay->ncover > 0)
-		page_cover(d, lay, pd, dg);
+	if (vl->cover >= 0 && lay->ncover > 0)
+		page_cover(d, lay, pd, vl->cover, dg);
 	int first = pd->npage;
 	struct fixups fx = {0};
 	int *itempage = xcalloc((size_t)vl->n + 1, sizeof(int));

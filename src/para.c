@@ -204,6 +204,12 @@ static int para_link(struct para *p, const char *uri, int target)
 	return p->nlink++;
 }
 
+/* a Link structure element for the text of a link, inside tag */
+static int para_linktag(struct para *p, int tag)
+{
+	return p->pd && tag >= 0 ? pdoc_selem(p->pd, "Link", tag) : tag;
+}
+
 static void para_inline(struct para *p, const struct node *n, int face,
 	const struct style *st, int tag, int link, const struct doc *d)
 {
@@ -223,7 +229,7 @@ static void para_inline(struct para *p, const struct node *n, int face,
 			break;
 		}
 		case N_LINK:
-			para_inline(p, c, face, st, tag, para_link(p, c->href, -1), d);
+			para_inline(p, c, face, st, para_linktag(p, tag), para_link(p, c->href, -1), d);
 			break;
 		case N_REF: {
 			struct node *t = doc_find((struct doc *)d, c->href);
@@ -236,7 +242,8 @@ static void para_inline(struct para *p, const struct node *n, int face,
 				s = arena_strdup(p->mem, title);
 				free(title);
 			}
-			para_text(p, s, strlen(s), face, st, tag, para_link(p, NULL, t->serial), c->pos);
+			para_text(p, s, strlen(s), face, st, para_linktag(p, tag),
+				para_link(p, NULL, t->serial), c->pos);
 			break;
 		}
 		case N_SYMBOL: {
@@ -467,6 +474,7 @@ void para_setline(const struct para *p, const struct brkres *r, int line,
 	const struct item *bi = &p->it[to];
 	if (bi->type == IT_PENALTY && bi->flagged && bi->width > 0 && rb.open) {
 		buf_putc(&rb.text, '-');
+		rb.r.b.hyphen = 1;
 		x += bi->width;
 	}
 	run_close(p, &rb, out, &cap, mem);

@@ -13,7 +13,6 @@
  * is written to a temporary name beside the target and renamed into place.
  */
 #include <errno.h>
-#include <limits.h>
 #include <math.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -54,8 +53,6 @@ struct pdfctx {
 #define PDF_MAXLEVEL 16
 /* points of one BOX_PATH */
 #define PDF_MAXPOINTS 100000
-/* bytes of an annotation's /Contents gathered from the text under it */
-#define PDF_MAXCONTENTS 2000
 
 static void HPDF_STDCALL pdf_onerror(HPDF_STATUS err, HPDF_STATUS detail, void *user)
 {
@@ -310,9 +307,9 @@ static void pdf_tj(struct pdfctx *c, const struct box *b, size_t n, enum pdf_tai
 	buf_puts(tj, "] TJ\n");
 }
 
-/* a text run: BT and ET come from libharu so its graphics-mode bookkeeping
- * stays right; only the TJ array in between is written raw.  -1 when the
- * font could not be loaded (reported). */
+/* a text object showing c->tj at (x, y): BT and ET come from libharu so
+ * its graphics-mode bookkeeping stays right; only the TJ array in between
+ * is written raw */
 static void pdf_textobj(struct pdfctx *c, HPDF_Page page, HPDF_Font font, const struct box *b,
 	double x, double y)
 {
@@ -322,14 +319,25 @@ static void pdf_textobj(struct pdfctx *c, HPDF_Page page, HPDF_Font font, const 
 	c->curfont = font;
 	c->cursize = b->size;
 	HPDF_Page_MoveTextPos(page, (HPDF_REAL)x, (HPDF_REAL)y);
+	if (b->invisible) {
+		/* a symbol's word: not painted (3 Tr), squeezed into its width */
+		double nat = font_width(&c->pd->fonts->face[b->face], b->text, (size_t)b->len,
+			c->pd->kern) * b->size / 1000.0;
+		char op[64];
+		snprintf(op, sizeof(op), "3 Tr %.3f Tz\n", nat > 0 ? 100.0 * b->w / nat : 100.0);
+		pdfx_raw(page, op, strlen(op));
+	}
 	if (!c->err)
 		pdfx_raw(page, c->tj.s, c->tj.len);
 	/* libharu marks glyphs for the font subset only in its width
 	 * functions; without this the raw glyphs would be empty outlines */
 	HPDF_Font_TextWidth(font, (const HPDF_BYTE *)c->txt.s, (HPDF_UINT)c->txt.len);
+	if (b->invisible)
+		pdfx_raw(page, "0 Tr 100 Tz\n", 12);
 	HPDF_Page_EndText(page);
 }
 
+/* a text run on page index p; -1 when the font could not be loaded (reported) */
 static int pdf_text(struct pdfctx *c, int p, HPDF_Page page, const struct page *pg,
 	const struct box *b, enum pdf_tail tail)
 {
@@ -338,6 +346,10 @@ static int pdf_text(struct pdfctx *c, int p, HPDF_Page page, const struct page *
 	HPDF_Font font = pdf_font(c, b->face);
 	if (!font)
 		return -1;
+	const struct font *f = &c->pd->fonts->face[b->face];
+	/* a face without a space glyph would show its .notdef box */
+	if (tail == TAIL_SPACE && !font_glyph(f, ' '))
+		tail = TAIL_NONE;
 	pdfx_fill(page, &c->gs, b->color);
 	size_t n = (size_t)b->len - (tail == TAIL_HYPHEN);
 	pdf_tj(c, b, n, tail);
@@ -349,7 +361,6 @@ static int pdf_text(struct pdfctx *c, int p, HPDF_Page page, const struct page *
 	 * marked-content sequence may not end inside a text object) */
 	struct box art = { .tag = -1, .artifact = ART_LAYOUT };
 	pdfx_tags_mark(c->tags, p, page, &art);
-	const struct font *f = &c->pd->fonts->face[b->face];
 	c->tj.len = 0;
 	c->txt.len = 0;
 	buf_puts(&c->tj, "[<002D>] TJ\n");
@@ -390,59 +401,6 @@ static HPDF_Destination pdf_dest(struct pdfctx *c, int p, double y)
 	return pdfx_dest(c->pdf, c->pages[p], c->pd->page[p].h - y);
 }
 
-/* the valid BMP characters of s into out: /Contents is a UTF-16 string */
-static void pdf_plain(struct buf *out, const char *s, size_t n)
-{
-	for (size_t i = 0; i < n && out->len < PDF_MAXCONTENTS;) {
-		uint32_t cp;
-		int k = utf8_decode(s + i, n - i, &cp);
-		if (!k) {
-			i++;
-			continue;
-		}
-		if (cp <= 0xffff)
-			buf_put(out, s + i, (size_t)k);
-		i += (size_t)k;
-	}
-}
-
-/* what a link says, for its /Contents: the layout's description, else
- * the text of its element whose baseline lies in the link area, else the
- * URI or the target page */
-static void pdf_linktext(struct pdfctx *c, const struct page *pg, const struct box *b,
-	struct buf *out)
-{
-	out->len = 0;
-	if (out->s)
-		out->s[0] = '\0';
-	if (b->text) {
-		pdf_plain(out, b->text, (size_t)b->len);
-		return;
-	}
-	double right = -1, base = 0;
-	for (int i = 0; i < pg->nbox; i++) {
-		const struct box *t = &pg->box[i];
-		if (t->type != BOX_TEXT || t->tag != b->tag || t->len <= 0 || t->y < b->y ||
-			t->y > b->y + b->h || t->x + t->w < b->x || t->x > b->x + b->w)
-			continue;
-		/* a gap, or a new line, reads as a space */
-		if (out->len && out->s[out->len - 1] != ' ' && t->text[0] != ' ' &&
-			(t->y != base || t->x > right + 0.5))
-			buf_putc(out, ' ');
-		pdf_plain(out, t->text, (size_t)t->len);
-		right = t->x + t->w;
-		base = t->y;
-	}
-	if (out->len)
-		return;
-	if (b->uri)
-		pdf_plain(out, b->uri, strlen(b->uri));
-	else
-		buf_printf(out, "%s %s", c->pd->info.lang && !strncmp(c->pd->info.lang, "sv", 2) ?
-			"Sida" : "Page", c->pd->page[b->dest_page].label ?
-			c->pd->page[b->dest_page].label : "");
-}
-
 static void pdf_link(struct pdfctx *c, int p, HPDF_Page page, const struct page *pg,
 	const struct box *b)
 {
@@ -461,7 +419,7 @@ static void pdf_link(struct pdfctx *c, int p, HPDF_Page page, const struct page 
 	if (!a)
 		return;
 	HPDF_LinkAnnot_SetBorderStyle(a, 0, 0, 0);
-	pdf_linktext(c, pg, b, &c->txt);
+	pdfx_linktext(c->pd, pg, b, &c->txt);
 	int key = c->tags ? pdfx_tags_link(c->tags, p, a, b) : -1;
 	pdfx_annot(c->pdf, a, c->txt.s, key);
 }

@@ -100,6 +100,11 @@ void pdfx_tags_endpage(struct pdfx_tags *t, HPDF_Page page);
  * else a Link child of b->tag shared by consecutive boxes with the same
  * target) */
 int pdfx_tags_link(struct pdfx_tags *t, int p, HPDF_Annotation a, const struct box *b);
+/* what link box b on page pg says, for its /Contents, into out: the
+ * layout's description, else the text of its element whose baseline lies
+ * in the link area, else the URI or the target page */
+void pdfx_linktext(const struct pdoc *pd, const struct page *pg, const struct box *b,
+	struct buf *out);
 /* write the structure tree, ParentTree, /StructParents, /Tabs, MarkInfo */
 HPDF_STATUS pdfx_tags_finish(struct pdfx_tags *t, HPDF_Page *pages);
 

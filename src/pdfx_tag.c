@@ -9,7 +9,8 @@
  * ParentTree (MCID and annotation -> element) and the catalog entries are
  * written.  An element's kids are its MCIDs and child elements in the order
  * the content appeared, child elements among themselves in pdoc order;
- * elements without any content are left out of the tree.
+ * elements without any content are left out of the tree.  Link
+ * annotations get a /Contents from the text under them (pdfx_linktext).
  */
 #include <stdlib.h>
 #include <string.h>
@@ -22,6 +23,8 @@
 #define TAG_LEAF 2000
 /* strings written from structure texts, in bytes of UTF-8 */
 #define TAG_MAXTEXT 16000
+/* bytes of an annotation's /Contents gathered from the text under it */
+#define TAG_MAXCONTENTS 2000
 /* marked-content key when no sequence is open */
 #define TAG_NONE (-1)
 
@@ -248,6 +251,56 @@ int pdfx_tags_link(struct pdfx_tags *t, int p, HPDF_Annotation a, const struct b
 	tag_addkid(&t->e[elem], KID_OBJR, p, t->nlink);
 	tag_attach(t, elem);
 	return t->pd->npage + t->nlink++;
+}
+
+/* the valid BMP characters of s into out: /Contents is a UTF-16 string */
+static void tag_plain(struct buf *out, const char *s, size_t n)
+{
+	for (size_t i = 0; i < n && out->len < TAG_MAXCONTENTS;) {
+		uint32_t cp;
+		int k = utf8_decode(s + i, n - i, &cp);
+		if (!k) {
+			i++;
+			continue;
+		}
+		if (cp <= 0xffff)
+			buf_put(out, s + i, (size_t)k);
+		i += (size_t)k;
+	}
+}
+
+void pdfx_linktext(const struct pdoc *pd, const struct page *pg, const struct box *b,
+	struct buf *out)
+{
+	out->len = 0;
+	if (out->s)
+		out->s[0] = '\0';
+	if (b->text) {
+		tag_plain(out, b->text, (size_t)b->len);
+		return;
+	}
+	double right = -1, base = 0;
+	for (int i = 0; i < pg->nbox; i++) {
+		const struct box *t = &pg->box[i];
+		if (t->type != BOX_TEXT || t->tag != b->tag || t->len <= 0 || t->y < b->y ||
+			t->y > b->y + b->h || t->x + t->w < b->x || t->x > b->x + b->w)
+			continue;
+		/* a gap, or a new line, reads as a space */
+		if (out->len && out->s[out->len - 1] != ' ' && t->text[0] != ' ' &&
+			(t->y != base || t->x > right + 0.5))
+			buf_putc(out, ' ');
+		tag_plain(out, t->text, (size_t)t->len);
+		right = t->x + t->w;
+		base = t->y;
+	}
+	if (out->len)
+		return;
+	if (b->uri)
+		tag_plain(out, b->uri, strlen(b->uri));
+	else
+		buf_printf(out, "%s %s", pd->info.lang && !strncmp(pd->info.lang, "sv", 2) ?
+			"Sida" : "Page", pd->page[b->dest_page].label ?
+			pd->page[b->dest_page].label : "");
 }
 
 /* child elements in pdoc order, keeping the places where children stand

@@ -1,8 +1,8 @@
 /*
  * tablay: setting a table.  The model comes from table.c; the layout's
  * table style gives sizes, faces, padding, rules and shading.  Every cell
- * becomes a few paragraphs (para.c) that can be broken at any width, so the
- * column widths can be chosen like an automatic table layout: from the
+ * becomes a few paragraphs (tabcell.c) that can be broken at any width, so
+ * the column widths can be chosen like an automatic table layout: from the
  * widest unbreakable piece of each column (without, then with hyphenation)
  * and its width on one line.  A table that does not fit even so is set
  * again half a point smaller, down to the style's minimum size.
@@ -19,395 +19,8 @@
 #include <string.h>
 
 #include "table.h"
-#include "utf8.h"
-
-/* one paragraph of a cell, ready to be broken at any width */
-struct tpar {
-	struct para p;		/* its items */
-	double indent;		/* from the cell's content edge, pt */
-	double gap;		/* space above it, pt */
-	struct pline label;	/* list label on its first line; nrun 0 = none */
-};
-
-/* the content of one cell at the current size */
-struct tcont {
-	struct tpar *p;		/* paragraphs */
-	int n, cap;
-	int number;		/* a number aligned on the decimal mark: num holds it */
-	struct pline num;	/* its one run */
-	double intw;		/* width of its integer part */
-	double min, hmin, max;	/* measured widths, padding not included */
-	int tag;		/* its TH or TD */
-	int face;		/* the face its text starts in */
-};
-
-/* boxes of a row, header or cell relative to its top-left, and its lines */
-struct trs {
-	struct vbox *b;		/* boxes */
-	double *top;		/* per box: top of the line it belongs to */
-	int nb, cap;
-	double *lt, *lb;	/* every line of every cell: top and bottom */
-	int *lc;		/* and the cell it belongs to */
-	int nl, capl;
-	double h;		/* height */
-};
-
-/* the state of setting one table */
-struct tlay {
-	struct flow *f;
-	struct table *t;
-	struct style cst;	/* cell text: the table style's size, leading, colour */
-	double avail;		/* width available, pt */
-	struct tcont **hc;	/* contents of header cells, per header row */
-	struct tcont **bc;	/* contents of body cells, per body row */
-	double padx, pady;	/* padding at the current size */
-};
-
-/* ---- content ---- */
-
-static struct tpar *tl_par(struct tlay *L, struct tcont *c, double indent, double gap)
-{
-	c->p = xgrow(c->p, sizeof(*c->p), c->n + 1, &c->cap);
-	struct tpar *tp = &c->p[c->n++];
-	memset(tp, 0, sizeof(*tp));
-	para_init(&tp->p, L->f->lay, &L->f->pd->mem, L->f->dg, 1);
-	tp->p.hyph = L->f->hyph;
-	tp->p.pd = L->f->pd;	/* inline symbols get Span elements */
-	tp->indent = indent;
-	tp->gap = gap;
-	return tp;
-}
-
-/* plain text; a line break in the data starts a new paragraph */
-static void tl_text(struct tlay *L, struct tcont *c, const char *s, int face, struct pos pos)
-{
-	do {
-		const char *e = strchr(s, '\n');
-		size_t n = e ? (size_t)(e - s) : strlen(s);
-		struct tpar *tp = tl_par(L, c, 0, 0);
-		para_text(&tp->p, s, n, face, &L->cst, c->tag, -1, pos);
-		para_finish(&tp->p, &L->cst);
-		s = e ? e + 1 : NULL;
-	} while (s);
-}
-
-/* paragraphs and lists of a cell; lists nest with the layout's indent */
-static void tl_blocks(struct tlay *L, struct tcont *c, const struct node *n, int face,
-	double indent, int depth)
-{
-	const struct layout *lay = L->f->lay;
-	for (const struct node *k = n->first; k; k = k->next) {
-		double gap = c->n ? L->cst.leading * 0.4 : 0;
-		if (k->type == N_PARA) {
-			struct tpar *tp = tl_par(L, c, indent, gap);
-			para_inlines(&tp->p, k, face, &L->cst, c->tag, L->f->d);
-			para_finish(&tp->p, &L->cst);
-			continue;
-		}
-		if (k->type != N_LIST || depth > 8)
-			continue;
-		int num = k->start > 0 ? k->start : 1;
-		for (const struct node *it = k->first; it; it = it->next, num++) {
-			char lab[32];
-			if (k->list == LIST_BULLET)
-				snprintf(lab, sizeof(lab), "%s", lay->bullet[depth % 3]);
-			else if (k->list == LIST_NUMBER)
-				snprintf(lab, sizeof(lab), "%d.", num);
-			else
-				snprintf(lab, sizeof(lab), "%c)", 'a' + (num - 1) % 26);
-			double li = L->cst.size * 1.2;
-			const struct node *p = it->first;
-			struct tpar *tp = tl_par(L, c, indent + li, c->n ? L->cst.leading * 0.2 : 0);
-			tp->label = flow_label(L->f, lab, &L->cst, face, indent, c->tag);
-			if (p && p->type == N_PARA) {
-				para_inlines(&tp->p, p, face, &L->cst, c->tag, L->f->d);
-				p = p->next;
-			}
-			para_finish(&tp->p, &L->cst);
-			struct node sub = { .first = (struct node *)p };
-			tl_blocks(L, c, &sub, face, indent + li, depth + 1);
-		}
-	}
-}
-
-/* the widest piece between break points, without and with hyphenation,
- * and the widest line between forced breaks */
-static void tl_measure(const struct para *p, double *mn, double *hmn, double *mx)
-{
-	double seg = 0, hseg = 0, line = 0;
-	for (int i = 0; i < p->n; i++) {
-		const struct item *it = &p->it[i];
-		int brk = 0;
-		if (it->type == IT_BOX) {
-			seg += it->width;
-			hseg += it->width;
-			line += it->width;
-			continue;
-		}
-		if (it->type == IT_GLUE) {
-			brk = i > 0 && p->it[i - 1].type == IT_BOX;
-			line += it->width;
-		} else if (it->penalty < BRK_INF) {
-			if (it->flagged && it->width > 0) {
-				/* a hyphenation point: a break only when hyphenating */
-				*hmn = fmax(*hmn, hseg + it->width);
-				hseg = 0;
-				continue;
-			}
-			brk = 1;
-		}
-		if (brk) {
-			*mn = fmax(*mn, seg);
-			*hmn = fmax(*hmn, hseg);
-			seg = hseg = 0;
-		}
-		if (it->type == IT_PENALTY && it->penalty <= -BRK_INF) {
-			*mx = fmax(*mx, line);
-			line = 0;
-		}
-	}
-	*mn = fmax(*mn, seg);
-	*hmn = fmax(*hmn, hseg);
-	*mx = fmax(*mx, line);
-}
-
-/* split a number's text at its decimal mark (or where its digits end) */
-static size_t tl_intlen(const char *s, char point)
-{
-	size_t i = 0, end = 0;
-	for (; s[i]; i++) {
-		if (s[i] == point && i > 0 && s[i - 1] >= '0' && s[i - 1] <= '9')
-			return i;
-		if (s[i] >= '0' && s[i] <= '9')
-			end = i + 1;
-	}
-	return end;
-}
-
-/* build the content of a cell at the current size */
-static void tl_content(struct tlay *L, struct tcont *c, const struct tcell *cell,
-	const struct tcol *col, int face, int numeric)
-{
-	const struct fontset *fs = &L->f->lay->fonts;
-	c->face = face;
-	if (numeric && cell->has && cell->text && col->align == TA_DECIMAL && cell->colspan == 1) {
-		c->number = 1;
-		c->num = flow_label(L->f, cell->text, &L->cst, face, 0, c->tag);
-		size_t k = tl_intlen(cell->text, col->fmt.point == '.' ? '.' : ',');
-		c->intw = font_width(&fs->face[c->num.run[0].b.face], cell->text, k, 1) *
-			L->cst.size / 1000.0;
-		c->min = c->hmin = c->max = c->num.run[0].b.w;
-		return;
-	}
-	if (cell->node && cell->node->type == N_CELL) {
-		tl_blocks(L, c, cell->node, face, 0, 0);
-	} else if (cell->node) {
-		struct tpar *tp = tl_par(L, c, 0, 0);
-		para_inlines(&tp->p, cell->node, face, &L->cst, c->tag, L->f->d);
-		para_finish(&tp->p, &L->cst);
-	} else {
-		tl_text(L, c, cell->text ? cell->text : "", face, cell->pos);
-	}
-	for (int i = 0; i < c->n; i++) {
-		double mn = 0, hmn = 0, mx = 0;
-		tl_measure(&c->p[i].p, &mn, &hmn, &mx);
-		c->min = fmax(c->min, mn + c->p[i].indent);
-		c->hmin = fmax(c->hmin, hmn + c->p[i].indent);
-		c->max = fmax(c->max, mx + c->p[i].indent);
-	}
-}
-
-static void tl_freecont(struct tcont *c)
-{
-	for (int i = 0; i < c->n; i++) {
-		para_free(&c->p[i].p);
-		free(c->p[i].label.run);
-	}
-	free(c->p);
-	free(c->num.run);
-	int tag = c->tag;
-	memset(c, 0, sizeof(*c));
-	c->tag = tag;
-}
-
-/* ---- boxes ---- */
-
-static struct vbox *tl_box(struct trs *rs, double top)
-{
-	int cap = rs->cap;
-	rs->b = xgrow(rs->b, sizeof(*rs->b), rs->nb + 1, &cap);
-	rs->top = xrealloc(rs->top, sizeof(*rs->top) * (size_t)cap);
-	rs->cap = cap;
-	struct vbox *b = &rs->b[rs->nb];
-	rs->top[rs->nb++] = top;
-	memset(b, 0, sizeof(*b));
-	b->target = -1;
-	b->pageref = -1;
-	b->b.tag = -1;
-	b->b.dest_page = -1;
-	return b;
-}
-
-static void tl_line(struct trs *rs, double top, double bot, int cell)
-{
-	int cap = rs->capl;
-	rs->lt = xgrow(rs->lt, sizeof(*rs->lt), rs->nl + 1, &cap);
-	rs->lb = xrealloc(rs->lb, sizeof(*rs->lb) * (size_t)cap);
-	rs->lc = xrealloc(rs->lc, sizeof(*rs->lc) * (size_t)cap);
-	rs->capl = cap;
-	rs->lt[rs->nl] = top;
-	rs->lb[rs->nl] = bot;
-	rs->lc[rs->nl++] = cell;
-}
-
-static void tl_freers(struct trs *rs)
-{
-	free(rs->b);
-	free(rs->top);
-	free(rs->lt);
-	free(rs->lb);
-	free(rs->lc);
-	memset(rs, 0, sizeof(*rs));
-}
-
-static void tl_rule(struct trs *rs, double x, double y, double w, double lw, struct rgb c)
-{
-	if (lw <= 0 || w <= 0)
-		return;
-	struct vbox *b = tl_box(rs, y);
-	b->b.type = BOX_RULE;
-	b->b.x = x;
-	b->b.y = y;
-	b->b.w = w;
-	b->b.lw = lw;
-	b->b.color = c;
-}
-
-/* set content c in width w at (x, y) of rs; returns its height.  With
- * dry set, only measures. */
-static double tl_set(struct tlay *L, struct tcont *c, double w, enum align al, double x,
-	double y, struct trs *rs, int cell, int dry)
-{
-	double lead = L->cst.leading, base = flow_baseline(L->f, &L->cst), h = 0;
-	if (c->number) {
-		if (!dry) {
-			struct vbox *b = tl_box(rs, y);
-			b->b = c->num.run[0].b;
-			b->b.x = x;
-			b->b.y = y + base;
-			tl_line(rs, y, y + lead, cell);
-		}
-		return lead;
-	}
-	for (int i = 0; i < c->n; i++) {
-		struct tpar *tp = &c->p[i];
-		double mw = fmax(w - tp->indent, 1);
-		struct brkshape sh = { mw, mw, 1 };
-		struct brkres r = {0};
-		brk_lines(tp->p.it, tp->p.n, &sh, BRK_TOTALFIT, &r);
-		h += tp->gap;
-		for (int l = 0; l < r.nline; l++, h += lead) {
-			if (dry)
-				continue;
-			double top = y + h;
-			tl_line(rs, top, top + lead, cell);
-			if (l == 0)
-				for (int k = 0; k < tp->label.nrun; k++) {
-					struct vbox *b = tl_box(rs, top);
-					b->b = tp->label.run[k].b;
-					b->b.x += x;
-					b->b.y = top + base;
-				}
-			struct pline pl;
-			para_setline(&tp->p, &r, l, al, mw, &pl, &L->f->pd->mem);
-			for (int k = 0; k < pl.nrun; k++) {
-				struct vbox *b = tl_box(rs, top);
-				b->b = pl.run[k].b;
-				b->b.x += x + tp->indent;
-				b->b.y += top + base;	/* runs are relative to the baseline */
-				int li = pl.run[k].link;
-				if (li < 0)
-					continue;
-				struct vbox *lk = tl_box(rs, top);
-				lk->b.type = BOX_LINK;
-				lk->b.x = b->b.x;
-				lk->b.y = top;
-				lk->b.w = b->b.w;
-				lk->b.h = lead;
-				lk->b.tag = b->b.tag;
-				lk->b.uri = tp->p.link[li].uri;
-				lk->target = tp->p.link[li].target;
-			}
-			free(pl.run);
-		}
-		brk_free(&r);
-	}
-	return h;
-}
 
 /* ---- widths ---- */
-
-double table_widths(const struct tcolw *c, int n, double avail, int full, double *w)
-{
-	double fixed = 0, sum[TABLE_WLEVELS] = {0};
-	for (int i = 0; i < n; i++) {
-		if (c[i].kind == TW_FIXED)
-			w[i] = c[i].val;
-		else if (c[i].kind == TW_SHARE)
-			w[i] = c[i].val * avail;
-		if (c[i].kind != TW_AUTO) {
-			fixed += w[i];
-			continue;
-		}
-		double prev = 0;
-		for (int k = 0; k < TABLE_WLEVELS; k++)
-			sum[k] += prev = fmax(prev, c[i].lv[k]);
-	}
-	double r = avail - fixed, top = sum[TABLE_WLEVELS - 1];
-	/* the widest level that fits */
-	int k = TABLE_WLEVELS - 1, nauto = 0;
-	while (k > 0 && sum[k] > r)
-		k--;
-	double *need = xcalloc((size_t)n + 1, sizeof(*need));
-	for (int i = 0; i < n; i++) {
-		if (c[i].kind != TW_AUTO)
-			continue;
-		double lo = 0;
-		for (int j = 0; j <= k; j++)
-			lo = fmax(lo, c[i].lv[j]);
-		w[i] = lo;
-		if (r >= top && full && top > 0)
-			w[i] += (r - top) * lo / top;
-		need[i] = k + 1 < TABLE_WLEVELS ? fmax(lo, c[i].lv[k + 1]) - lo : 0;
-		nauto += need[i] > 0;
-	}
-	/* towards the next level: the room left is shared evenly, and a column
-	 * that needs less than its share gets what it needs (water-filling), so
-	 * one long text column cannot starve the short ones */
-	double room = r >= top ? 0 : r - sum[k];
-	while (room > 1e-9 && nauto > 0) {
-		double share = room / nauto, small = HUGE_VAL;
-		for (int i = 0; i < n; i++)
-			if (need[i] > 0 && need[i] < small)
-				small = need[i];
-		if (small == HUGE_VAL)
-			break;
-		double give = fmin(share, small);
-		nauto = 0;
-		for (int i = 0; i < n; i++) {
-			if (need[i] <= 0)
-				continue;
-			w[i] += give;
-			need[i] -= give;
-			room -= give;
-			nauto += need[i] > 1e-9;
-			if (need[i] <= 1e-9)
-				need[i] = 0;
-		}
-	}
-	free(need);
-	return sum[0] > r ? sum[0] - r : 0;
-}
 
 /* what the cells of one column need, padding included */
 struct tneed {
@@ -441,8 +54,8 @@ static double tl_try(struct tlay *L, double s)
 				if ((cell->colspan > 1) != pass)
 					continue;
 				int face = head ? ts->headface : ts->face | (bold ? FACE_BOLD : 0);
-				tl_freecont(&cc[i]);
-				tl_content(L, &cc[i], cell, col, face, !head && col->numeric);
+				tcell_free(&cc[i]);
+				tcell_content(L, &cc[i], cell, col, face, !head && col->numeric);
 				double extra = 2 * L->padx;
 				if (!head && cell->col == 0 && row->role == TR_CHILD)
 					extra += ts->indent;
@@ -547,7 +160,7 @@ static void tl_head(struct tlay *L, struct trs *rs)
 					continue;
 				double x, w, have = 0;
 				tl_cellbox(L, &t->head[y], cell, 1, &x, &w);
-				double need = tl_set(L, &L->hc[y][i], w, ALIGN_LEFT, 0, 0, NULL, 0, 1) +
+				double need = tcell_set(L, &L->hc[y][i], w, ALIGN_LEFT, 0, 0, NULL, 0, 1) +
 					2 * L->pady;
 				int last = y + cell->rowspan - 1 < t->nhead ? y + cell->rowspan - 1 : t->nhead - 1;
 				for (int k = y; k <= last; k++)
@@ -561,7 +174,7 @@ static void tl_head(struct tlay *L, struct trs *rs)
 	double tw = t->col[t->ncol - 1].x + t->col[t->ncol - 1].w;
 	rs->h = ry[t->nhead];
 	if (ts->headshade) {
-		struct vbox *b = tl_box(rs, 0);
+		struct vbox *b = tcell_box(rs, 0);
 		b->b.type = BOX_RECT;
 		b->b.w = tw;
 		b->b.h = rs->h;
@@ -574,14 +187,14 @@ static void tl_head(struct tlay *L, struct trs *rs)
 			double x, w;
 			tl_cellbox(L, &t->head[y], cell, 1, &x, &w);
 			int last = y + cell->rowspan < t->nhead ? y + cell->rowspan : t->nhead;
-			double ch = tl_set(L, &L->hc[y][i], w, ALIGN_LEFT, 0, 0, NULL, 0, 1);
-			tl_set(L, &L->hc[y][i], w, tl_align(t, cell, 1), x, ry[last] - L->pady - ch,
+			double ch = tcell_set(L, &L->hc[y][i], w, ALIGN_LEFT, 0, 0, NULL, 0, 1);
+			tcell_set(L, &L->hc[y][i], w, tl_align(t, cell, 1), x, ry[last] - L->pady - ch,
 				rs, id, 0);
 			if (cell->colspan > 1 && last < t->nhead)
-				tl_rule(rs, x, ry[last], w, ts->rule > 0 ? ts->rule : 0.5, ts->rulecolor);
+				tcell_rule(rs, x, ry[last], w, ts->rule > 0 ? ts->rule : 0.5, ts->rulecolor);
 		}
-	tl_rule(rs, 0, 0, tw, ts->headrule, ts->rulecolor);
-	tl_rule(rs, 0, rs->h, tw, ts->headrule, ts->rulecolor);
+	tcell_rule(rs, 0, 0, tw, ts->headrule, ts->rulecolor);
+	tcell_rule(rs, 0, rs->h, tw, ts->headrule, ts->rulecolor);
 }
 
 /* set body row r; its rules are added when it is emitted */
@@ -602,67 +215,89 @@ static void tl_body(struct tlay *L, int r, struct trs *rs)
 		tl_cellbox(L, row, cell, 0, &x, &w);
 		if (c->number)
 			x = col->x + col->w - L->padx - col->fracw - c->intw;
-		double ch = tl_set(L, c, w, tl_align(t, cell, 0), x, L->pady, rs, i, 0);
+		double ch = tcell_set(L, c, w, tl_align(t, cell, 0), x, L->pady, rs, i, 0);
 		h = fmax(h, ch);
 	}
 	rs->h = fmax(h, L->cst.leading) + 2 * L->pady;
 }
 
-/* where a row may be cut: line ends of every cell that cut no other line,
- * leaving the layout's orphans and widows (in lines of every cell) */
-static int tl_cuts(const struct tlay *L, const struct trs *rs, double *cut, int max)
+static int tl_cmpd(const void *a, const void *b)
 {
-	int n = 0, orph = L->f->lay->orphans, wid = L->f->lay->widows;
-	for (int i = 0; i < rs->nl && n < max; i++) {
-		double y = rs->lb[i];
-		int ok = 1, above = 0, below = 0;
-		for (int k = 0; k < rs->nl && ok; k++) {
-			if (rs->lt[k] < y - 0.01 && rs->lb[k] > y + 0.01)
-				ok = 0;
-		}
-		for (int k = 0; k < n && ok; k++)
-			ok = fabs(cut[k] - y) > 0.01;
-		if (!ok)
-			continue;
-		/* the most lines any one cell has above and below */
-		for (int c = 0; c <= rs->lc[rs->nl - 1]; c++) {
-			int a = 0, b = 0;
-			for (int k = 0; k < rs->nl; k++) {
-				if (rs->lc[k] != c)
-					continue;
-				a += rs->lb[k] <= y + 0.01;
-				b += rs->lt[k] >= y - 0.01;
-			}
-			above = a > above ? a : above;
-			below = b > below ? b : below;
-		}
-		if (above >= orph && below >= wid)
-			cut[n++] = y;
+	double x = *(const double *)a, y = *(const double *)b;
+	return (x > y) - (x < y);
+}
+
+/* where a row may be cut: line ends that cut no line of any cell, leaving
+ * the layout's orphans above and widows below (counted in the cell with
+ * the most lines on each side).  One sweep down the row, O(lines × cells):
+ * lines of a cell come in order, so per-cell counters only move forward. */
+static int tl_cuts(const struct tlay *L, const struct trs *rs, double *cut)
+{
+	int nl = rs->nl, ncell = 0, n = 0, orph = L->f->lay->orphans, wid = L->f->lay->widows;
+	if (nl == 0)
+		return 0;
+	for (int i = 0; i < nl; i++)
+		ncell = rs->lc[i] + 1 > ncell ? rs->lc[i] + 1 : ncell;
+	/* (top, bottom) pairs by top, and the candidate bottoms in order */
+	double *tb = xmalloc(sizeof(*tb) * 2 * (size_t)nl), *y = xmalloc(sizeof(*y) * (size_t)nl);
+	for (int i = 0; i < nl; i++) {
+		tb[2 * i] = rs->lt[i];
+		tb[2 * i + 1] = rs->lb[i];
+		y[i] = rs->lb[i];
 	}
-	/* ascending */
-	for (int i = 1; i < n; i++)
-		for (int k = i; k > 0 && cut[k] < cut[k - 1]; k--) {
-			double s = cut[k];
-			cut[k] = cut[k - 1];
-			cut[k - 1] = s;
+	qsort(tb, (size_t)nl, 2 * sizeof(*tb), tl_cmpd);
+	qsort(y, (size_t)nl, sizeof(*y), tl_cmpd);
+	int *total = xcalloc((size_t)ncell, sizeof(*total));
+	int *pos = xcalloc((size_t)ncell, sizeof(*pos));
+	int *first = xcalloc((size_t)ncell + 1, sizeof(*first));
+	int *line = xmalloc(sizeof(*line) * (size_t)nl);
+	for (int i = 0; i < nl; i++)
+		total[rs->lc[i]]++;
+	for (int c = 0; c < ncell; c++)
+		first[c + 1] = first[c] + total[c];
+	for (int i = 0; i < nl; i++)
+		line[first[rs->lc[i]] + pos[rs->lc[i]]++] = i;
+	memset(pos, 0, sizeof(*pos) * (size_t)ncell);
+	double deep = -HUGE_VAL;
+	for (int i = 0, o = 0; i < nl; i++) {
+		double c = y[i];
+		if (n > 0 && c - cut[n - 1] < 0.01)
+			continue;
+		/* the deepest bottom of the lines starting above c */
+		while (o < nl && tb[2 * o] < c - 0.01)
+			deep = fmax(deep, tb[2 * o++ + 1]);
+		if (deep > c + 0.01)
+			continue;
+		int a = 0, b = 0;
+		for (int k = 0; k < ncell; k++) {
+			while (pos[k] < total[k] && rs->lb[line[first[k] + pos[k]]] <= c + 0.01)
+				pos[k]++;
+			a = pos[k] > a ? pos[k] : a;
+			b = total[k] - pos[k] > b ? total[k] - pos[k] : b;
 		}
+		if (a >= orph && b >= wid)
+			cut[n++] = c;
+	}
+	free(line);
+	free(first);
+	free(pos);
+	free(total);
+	free(y);
+	free(tb);
 	return n;
 }
 
-/* append the boxes of rs between y0 and y1 as one item of the list */
-static struct vitem *tl_emit(struct tlay *L, const struct trs *rs, double y0, double y1,
-	double x0, int tid)
+/* append boxes ord[from, to) of rs as one item of height h, moved up by y0 */
+static struct vitem *tl_emit(struct tlay *L, const struct trs *rs, const int *ord, int from,
+	int to, double y0, double h, double x0, int tid)
 {
 	struct vitem *v = flow_item(L->f->vl, V_BOX);
-	v->h = y1 - y0;
+	v->h = h;
 	v->table = tid;
 	int cap = 0;
-	for (int i = 0; i < rs->nb; i++) {
-		int rule = rs->b[i].b.type == BOX_RULE || rs->b[i].b.type == BOX_RECT;
-		if (!rule && (rs->top[i] < y0 - 0.01 || rs->top[i] >= y1 - 0.01))
-			continue;
+	for (int i = from; i < to; i++) {
 		struct vbox *b = flow_box(v, &cap);
-		*b = rs->b[i];
+		*b = rs->b[ord ? ord[i] : i];
 		b->b.x += x0;
 		b->b.y -= y0;
 	}
@@ -679,7 +314,29 @@ static void tl_emitrow(struct tlay *L, int r, struct trs *rs, double x0, int tid
 	enum trole ro = t->body[r].role;
 	double tw = t->col[t->ncol - 1].x + t->col[t->ncol - 1].w;
 	double *cut = xmalloc(sizeof(*cut) * (size_t)(rs->nl + 1));
-	int n = ro == TR_SPACER ? 0 : tl_cuts(L, rs, cut, rs->nl);
+	int n = ro == TR_SPACER ? 0 : tl_cuts(L, rs, cut);
+	/* boxes by slice, in their order within each (a stable counting sort) */
+	int *start = xcalloc((size_t)n + 2, sizeof(*start));
+	int *sl = xmalloc(sizeof(*sl) * (size_t)(rs->nb + 1));
+	int *ord = xmalloc(sizeof(*ord) * (size_t)(rs->nb + 1));
+	for (int i = 0; i < rs->nb; i++) {
+		int lo = 0, hi = n;
+		while (lo < hi) {
+			int mid = (lo + hi) / 2;
+			if (cut[mid] <= rs->top[i] + 0.01)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		sl[i] = lo;
+		start[lo + 1]++;
+	}
+	for (int s = 0; s <= n; s++)
+		start[s + 1] += start[s];
+	int *fill = xmalloc(sizeof(*fill) * (size_t)(n + 1));
+	memcpy(fill, start, sizeof(*fill) * (size_t)(n + 1));
+	for (int i = 0; i < rs->nb; i++)
+		ord[fill[sl[i]]++] = i;
 	int nextrole = r + 1 < t->nbody ? (int)t->body[r + 1].role : -1;
 	double y0 = 0;
 	for (int s = 0; s <= n; s++) {
@@ -688,22 +345,26 @@ static void tl_emitrow(struct tlay *L, int r, struct trs *rs, double x0, int tid
 			flow_penalty(L->f, 0);
 		struct trs deco = {0};
 		if (s == 0 && ro == TR_TOTAL)
-			tl_rule(&deco, 0, 0, tw, ts->totalrule, ts->rulecolor);
+			tcell_rule(&deco, 0, 0, tw, ts->totalrule, ts->rulecolor);
 		if (s == n && ro != TR_SPACER) {
 			double lw = r == t->nbody - 1 ? ts->headrule : nextrole == TR_TOTAL ||
 				nextrole == TR_SPACER ? 0 : ts->rule;
-			tl_rule(&deco, 0, y1 - y0, tw, lw, ts->rulecolor);
+			tcell_rule(&deco, 0, y1 - y0, tw, lw, ts->rulecolor);
 		}
-		struct vitem *v = tl_emit(L, rs, y0, y1, x0, tid);
+		struct vitem *v = tl_emit(L, rs, ord, start[s], start[s + 1], y0, y1 - y0, x0, tid);
 		int cap = v->nbox;
 		for (int i = 0; i < deco.nb; i++) {
 			struct vbox *b = flow_box(v, &cap);
 			*b = deco.b[i];
 			b->b.x += x0;
 		}
-		tl_freers(&deco);
+		tcell_freers(&deco);
 		y0 = y1;
 	}
+	free(fill);
+	free(ord);
+	free(sl);
+	free(start);
 	free(cut);
 }
 
@@ -784,7 +445,7 @@ static void tl_free(struct tcont **cc, struct trow *rows, int n)
 {
 	for (int r = 0; r < n; r++) {
 		for (int i = 0; i < rows[r].ncell; i++)
-			tl_freecont(&cc[r][i]);
+			tcell_free(&cc[r][i]);
 		free(cc[r]);
 	}
 	free(cc);
@@ -813,7 +474,9 @@ void table_flow(struct flow *f, const struct node *n, double indent, int parent)
 	struct table *t = table_load(n, f->d, f->lay, f->dg);
 	if (!t)
 		return;
-	struct tlay L = { .f = f, .t = t, .avail = f->measure - indent };
+	/* a landscape table has pages of its own, turned, with the same margins */
+	double measure = t->landscape ? f->lay->ph - f->lay->ml - f->lay->mr : f->measure;
+	struct tlay L = { .f = f, .t = t, .avail = measure - indent };
 	const struct style *body = flow_style(f, NULL, "body", n->pos);
 	L.cst = *body;
 	L.cst.face = t->ts->face;
@@ -825,6 +488,11 @@ void table_flow(struct flow *f, const struct node *n, double indent, int parent)
 	L.bc = tl_alloc(t->body, t->nbody);
 	int captag;
 	tl_tags(&L, parent, &captag);
+	int first = f->vl->n;
+	if (t->landscape) {
+		flow_penalty(f, -BRK_INF);
+		f->pending = 0;
+	}
 	if (tl_fit(&L) == 0) {
 		const char *capst = t->ts->caption ? t->ts->caption : "caption";
 		const char *notest = t->ts->note ? t->ts->note : "table-note";
@@ -849,23 +517,23 @@ void table_flow(struct flow *f, const struct node *n, double indent, int parent)
 			vl->tab = xgrow(vl->tab, sizeof(*vl->tab), vl->ntab + 1, &vl->captab);
 			tid = ++vl->ntab;
 			vl->tab[tid - 1] = (struct vtable){ vl->n, vl->n + 1, rs.h };
-			struct vitem *v = tl_emit(&L, &rs, 0, rs.h, indent, tid);
+			struct vitem *v = tl_emit(&L, &rs, NULL, 0, rs.nb, 0, rs.h, indent, tid);
 			v->head = 1;
 			v->anchor = anchor;
 			anchor = -1;
-			tl_freers(&rs);
+			tcell_freers(&rs);
 		}
 		for (int r = 0; r < t->nbody; r++) {
 			/* the header never ends a page alone */
 			flow_penalty(f, r == 0 ? BRK_INF : 0);
 			struct trs rs = {0};
 			tl_body(&L, r, &rs);
-			int first = f->vl->n;
+			int at = f->vl->n;
 			tl_emitrow(&L, r, &rs, indent, tid);
 			if (anchor >= 0)
-				f->vl->v[first].anchor = anchor;
+				f->vl->v[at].anchor = anchor;
 			anchor = -1;
-			tl_freers(&rs);
+			tcell_freers(&rs);
 		}
 		double after = t->ts->after;
 		for (const struct node *k = n->first; k; k = k->next) {
@@ -879,6 +547,12 @@ void table_flow(struct flow *f, const struct node *n, double indent, int parent)
 			after = fmax(ns->after, t->ts->after);
 		}
 		f->pending = after;
+	}
+	if (t->landscape) {
+		for (int i = first; i < f->vl->n; i++)
+			f->vl->v[i].landscape = 1;
+		flow_penalty(f, -BRK_INF);
+		f->pending = 0;
 	}
 	tl_free(L.hc, t->head, t->nhead);
 	tl_free(L.bc, t->body, t->nbody);

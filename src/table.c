@@ -11,6 +11,8 @@
  * or a formula is therefore also computed as an interval, and the data's
  * own value for it is only called wrong when the two intervals do not meet
  * ("differs beyond rounding").  Integers are taken as exact counts.
+ * Formulas are compiled and evaluated in tabexpr.c; the column-width
+ * algorithm, a pure function of measured widths, lives here too.
  */
 #include <math.h>
 #include <stdlib.h>
@@ -33,18 +35,10 @@ static int tab_yes(const struct node *n, const char *name, int dflt)
 	return v ? strcmp(v, "yes") == 0 : dflt;
 }
 
-static double tab_dec2d(struct dec d)
-{
-	double v = (double)d.m;
-	for (int i = 0; i < d.scale; i++)
-		v /= 10;
-	return v;
-}
-
 /* the interval a figure written with `scale` decimals stands for */
 static void tab_interval(struct tcell *c)
 {
-	double v = tab_dec2d(c->v.d), half = 0;
+	double v = table_dec2d(c->v.d), half = 0;
 	if (c->v.d.scale > 0)
 		half = 0.5 * pow(10, -c->v.d.scale);
 	c->lo = v - half;
@@ -148,318 +142,6 @@ static const char *tab_rowname(const struct trow *r)
 	if (r->ncell > 0 && r->cell[0].text && r->cell[0].text[0])
 		return r->cell[0].text;
 	return "(unnamed)";
-}
-
-/* ---- formulas ---- */
-
-struct tparse {
-	const char *s;		/* the formula */
-	size_t i;		/* where reading is */
-	struct table *t;	/* columns to resolve names against */
-	int self;		/* the column being defined: names must come before it */
-	struct tterm *out;	/* postfix */
-	int n;
-	const char *err;	/* first problem */
-	char errname[128];	/* the name that caused it */
-	int depth;		/* parentheses open */
-};
-
-static void tp_emit(struct tparse *p, struct tterm tm)
-{
-	if (p->n >= TABLE_MAXEXPR) {
-		p->err = "the formula is too long";
-		return;
-	}
-	p->out[p->n++] = tm;
-}
-
-static void tp_space(struct tparse *p)
-{
-	while (p->s[p->i] == ' ' || p->s[p->i] == '\t' || p->s[p->i] == '\n')
-		p->i++;
-}
-
-/* the operator at the reading position, its length in *len; 0 = none */
-static int tp_op(const struct tparse *p, size_t *len)
-{
-	const char *s = p->s + p->i;
-	static const struct { const char *str; int op; } ops[] = {
-		{"+", '+'}, {"-", '-'}, {"\u2212", '-'}, {"\u2013", '-'}, {"*", '*'},
-		{"\u00d7", '*'}, {"/", '/'}, {"\u00f7", '/'}, {"(", '('}, {")", ')'},
-	};
-	for (size_t k = 0; k < sizeof(ops) / sizeof(ops[0]); k++) {
-		size_t n = strlen(ops[k].str);
-		if (strncmp(s, ops[k].str, n) == 0) {
-			*len = n;
-			return ops[k].op;
-		}
-	}
-	return 0;
-}
-
-/* resolve a column name: a shown column (computed ones only to the left),
- * else a CSV column that is not shown */
-static void tp_name(struct tparse *p, const char *name, size_t len)
-{
-	while (len > 0 && name[len - 1] == ' ')
-		len--;
-	struct table *t = p->t;
-	for (int c = 0; c < t->ncol; c++) {
-		const char *nm = t->col[c].name;
-		if (!nm || strlen(nm) != len || strncmp(nm, name, len) != 0)
-			continue;
-		if (c == p->self) {
-			p->err = "the formula refers to its own column";
-		} else if (c > p->self && tab_attr(t->col[c].def, "compute")) {
-			p->err = "the formula refers to a column computed after it";
-		} else {
-			tp_emit(p, (struct tterm){ .op = 'c', .col = c });
-			return;
-		}
-		snprintf(p->errname, sizeof(p->errname), "%.*s", (int)len, name);
-		return;
-	}
-	for (int k = 0; t->csv && k < csv_ncols(t->csv); k++) {
-		const char *nm = csv_name(t->csv, k);
-		if (strlen(nm) == len && strncmp(nm, name, len) == 0) {
-			tp_emit(p, (struct tterm){ .op = 'c', .col = -2 - k });
-			return;
-		}
-	}
-	p->err = "the formula names a column that neither the table nor its data has";
-	snprintf(p->errname, sizeof(p->errname), "%.*s", (int)len, name);
-}
-
-static void tp_expr(struct tparse *p);
-
-/* a number, a [name], a "name", a bare name, ( expr ) or - factor */
-static void tp_factor(struct tparse *p)
-{
-	tp_space(p);
-	size_t len;
-	int op = tp_op(p, &len);
-	if (op == '-') {
-		p->i += len;
-		tp_factor(p);
-		tp_emit(p, (struct tterm){ .op = 'n' });
-		return;
-	}
-	if (op == '(') {
-		if (++p->depth > 20) {
-			p->err = "parentheses nest too deep";
-			return;
-		}
-		p->i += len;
-		tp_expr(p);
-		tp_space(p);
-		if (tp_op(p, &len) != ')') {
-			p->err = p->err ? p->err : "a ')' is missing";
-			return;
-		}
-		p->i += len;
-		p->depth--;
-		return;
-	}
-	char q = p->s[p->i];
-	if (q == '[' || q == '"') {
-		const char *e = strchr(p->s + p->i + 1, q == '[' ? ']' : '"');
-		if (!e) {
-			p->err = q == '[' ? "a ']' is missing" : "a closing '\"' is missing";
-			return;
-		}
-		tp_name(p, p->s + p->i + 1, (size_t)(e - p->s - p->i - 1));
-		p->i = (size_t)(e - p->s) + 1;
-		return;
-	}
-	/* a bare name or number runs to the next operator */
-	size_t start = p->i;
-	while (p->s[p->i] && !tp_op(p, &len) && p->s[p->i] != '[' && p->s[p->i] != '"')
-		p->i++;
-	if (p->i == start) {
-		p->err = "a column name or number is missing";
-		return;
-	}
-	char *word = xstrndup(p->s + start, p->i - start);
-	struct numval v;
-	if (num_parse(word, &v) == NUM_NUMBER && !v.unit[0])
-		tp_emit(p, (struct tterm){ .op = 'k', .k = v.d });
-	else
-		tp_name(p, p->s + start, p->i - start);
-	free(word);
-}
-
-static void tp_term(struct tparse *p)
-{
-	tp_factor(p);
-	for (;;) {
-		tp_space(p);
-		size_t len;
-		int op = tp_op(p, &len);
-		if (p->err || (op != '*' && op != '/'))
-			return;
-		p->i += len;
-		tp_factor(p);
-		tp_emit(p, (struct tterm){ .op = op });
-	}
-}
-
-static void tp_expr(struct tparse *p)
-{
-	tp_term(p);
-	for (;;) {
-		tp_space(p);
-		size_t len;
-		int op = tp_op(p, &len);
-		if (p->err || (op != '+' && op != '-'))
-			return;
-		p->i += len;
-		tp_term(p);
-		tp_emit(p, (struct tterm){ .op = op });
-	}
-}
-
-/* compile column c's compute="…"; 0, or -1 after an error */
-static int tab_compile(struct table *t, int c, const char *src, struct diag *dg)
-{
-	struct tparse p = { .s = src, .t = t, .self = c };
-	p.out = xmalloc(sizeof(*p.out) * TABLE_MAXEXPR);
-	tp_expr(&p);
-	tp_space(&p);
-	if (!p.err && p.s[p.i])
-		p.err = "unexpected text in the formula";
-	if (p.err) {
-		diag_error(dg, t->col[c].def->pos, "compute=\"%s\": %s%s%s%s at character %zu",
-			src, p.err, p.errname[0] ? " (\"" : "", p.errname,
-			p.errname[0] ? "\")" : "", p.i + 1);
-		free(p.out);
-		return -1;
-	}
-	t->col[c].expr = p.out;
-	t->col[c].nexpr = p.n;
-	return 0;
-}
-
-/* a × b exactly, dropping decimals of the finer operand when the product
- * would not fit in 18 digits */
-static int tab_mul(struct dec a, struct dec b, struct dec *out)
-{
-	for (;;) {
-		long long m;
-		if (!__builtin_mul_overflow(a.m, b.m, &m) && m < 1000000000000000000LL &&
-				m > -1000000000000000000LL && a.scale + b.scale <= NUM_MAXDIG) {
-			out->m = m;
-			out->scale = a.scale + b.scale;
-			return NUM_OK;
-		}
-		struct dec *x = a.scale >= b.scale ? &a : &b;
-		if (x->scale == 0 || num_round(*x, x->scale - 1, x) != NUM_OK)
-			return NUM_ERANGE;
-	}
-}
-
-/* one operand on the evaluation stack */
-struct tval {
-	struct dec d;		/* exact value */
-	double lo, hi;		/* the interval the true value lies in */
-	int scale;		/* decimals of the data it came from */
-};
-
-/* column k (a tterm col) of row r as an operand; 0 when it has no number */
-static int tab_operand(const struct table *t, const struct trow *r, int col, struct tval *v)
-{
-	if (col >= 0) {
-		for (int i = 0; i < r->ncell; i++) {
-			const struct tcell *c = &r->cell[i];
-			if (c->col == col && c->colspan == 1 && c->has) {
-				*v = (struct tval){ c->v.d, c->lo, c->hi, c->given ? c->v.d.scale : c->dscale };
-				return 1;
-			}
-		}
-		return 0;
-	}
-	const char *s = t->csv && r->src >= 0 ? csv_cell(t->csv, r->src, -2 - col) : NULL;
-	struct numval nv;
-	if (!s || (num_parse(s, &nv) != NUM_NUMBER && nv.kind != NUM_PERCENT))
-		return 0;
-	struct tcell tmp = { .v = nv };
-	tab_interval(&tmp);
-	*v = (struct tval){ nv.d, tmp.lo, tmp.hi, nv.d.scale };
-	return 1;
-}
-
-static void tab_minmax4(double a, double b, double c, double d, double *lo, double *hi)
-{
-	*lo = fmin(fmin(a, b), fmin(c, d));
-	*hi = fmax(fmax(a, b), fmax(c, d));
-}
-
-/* evaluate column c's formula on row r; 0 when it gives no value (an empty
- * operand, division by zero, overflow) */
-static int tab_eval(const struct table *t, const struct tcol *col, const struct trow *r,
-	struct tval *res)
-{
-	struct tval st[TABLE_MAXEXPR];
-	int sp = 0;
-	for (int i = 0; i < col->nexpr; i++) {
-		const struct tterm *tm = &col->expr[i];
-		if (tm->op == 'c') {
-			if (!tab_operand(t, r, tm->col, &st[sp++]))
-				return 0;
-			continue;
-		}
-		if (tm->op == 'k') {
-			double k = tab_dec2d(tm->k);
-			st[sp++] = (struct tval){ tm->k, k, k, 0 };
-			continue;
-		}
-		if (tm->op == 'n') {
-			struct tval *a = &st[sp - 1];
-			a->d.m = -a->d.m;
-			double lo = -a->hi;
-			a->hi = -a->lo;
-			a->lo = lo;
-			continue;
-		}
-		struct tval b = st[--sp], *a = &st[sp - 1];
-		int rc = NUM_OK;
-		double lo, hi;
-		switch (tm->op) {
-		case '+':
-			rc = num_add(a->d, b.d, &a->d);
-			lo = a->lo + b.lo, hi = a->hi + b.hi;
-			break;
-		case '-':
-			rc = num_sub(a->d, b.d, &a->d);
-			lo = a->lo - b.hi, hi = a->hi - b.lo;
-			break;
-		case '*':
-			rc = tab_mul(a->d, b.d, &a->d);
-			tab_minmax4(a->lo * b.lo, a->lo * b.hi, a->hi * b.lo, a->hi * b.hi, &lo, &hi);
-			break;
-		default:
-			if (b.d.m == 0)
-				return 0;
-			rc = NUM_ERANGE;
-			for (int pl = 12; pl >= 0 && rc == NUM_ERANGE; pl--)
-				rc = num_div(a->d, b.d, pl, &a->d);
-			if (b.lo <= 0 && b.hi >= 0) {
-				/* the divisor may be zero within rounding: anything goes */
-				lo = -HUGE_VAL, hi = HUGE_VAL;
-			} else {
-				tab_minmax4(a->lo / b.lo, a->lo / b.hi, a->hi / b.lo, a->hi / b.hi,
-					&lo, &hi);
-			}
-			break;
-		}
-		if (rc != NUM_OK)
-			return 0;
-		a->lo = lo;
-		a->hi = hi;
-		if (b.scale > a->scale)
-			a->scale = b.scale;
-	}
-	*res = st[0];
-	return sp == 1;
 }
 
 /* ---- sums and checks ---- */
@@ -579,11 +261,11 @@ static void tab_compute(struct table *t, struct diag *dg)
 		struct tcol *col = &t->col[c];
 		if (!col->expr)
 			continue;
-		const char *how = tab_attr(col->def, "compute");
+		const char *how = col->compute;
 		for (int r = 0; r < t->nbody; r++) {
 			struct tcell *cell = tab_cellat(&t->body[r], c);
 			struct tval v;
-			if (cell && t->body[r].role != TR_LABEL && tab_eval(t, col, &t->body[r], &v))
+			if (cell && t->body[r].role != TR_LABEL && table_eval(t, col, &t->body[r], &v))
 				tab_settle(t, &t->body[r], col, cell, &v, how, dg);
 		}
 	}
@@ -674,6 +356,7 @@ static int tab_columns(struct table *t, int rolecol, struct diag *dg)
 			continue;
 		col->def = def;
 		col->name = tab_attr(def, "name");
+		col->compute = tab_attr(def, "compute");
 		tab_format(def, &col->fmt, &col->pct, dg);
 		const char *w = tab_attr(def, "width");
 		if (w && strcmp(w, "auto")) {
@@ -690,7 +373,7 @@ static int tab_columns(struct table *t, int rolecol, struct diag *dg)
 			char *h = doc_plaintext(def);
 			col->name = arena_strdup(&t->mem, h);
 			free(h);
-		} else if (col->name && t->csv && col->src < 0 && !tab_attr(def, "compute")) {
+		} else if (col->name && t->csv && col->src < 0 && !col->compute) {
 			struct buf b = {0};
 			for (int i = 0; i < csv_ncols(t->csv) && b.len < 300; i++)
 				buf_printf(&b, "%s\"%s\"", i ? ", " : "", csv_name(t->csv, i));
@@ -882,6 +565,70 @@ static void tab_texts(struct table *t)
 	}
 }
 
+/* ---- column widths ---- */
+
+double table_widths(const struct tcolw *c, int n, double avail, int full, double *w)
+{
+	double fixed = 0, sum[TABLE_WLEVELS] = {0};
+	for (int i = 0; i < n; i++) {
+		if (c[i].kind == TW_FIXED)
+			w[i] = c[i].val;
+		else if (c[i].kind == TW_SHARE)
+			w[i] = c[i].val * avail;
+		if (c[i].kind != TW_AUTO) {
+			fixed += w[i];
+			continue;
+		}
+		double prev = 0;
+		for (int k = 0; k < TABLE_WLEVELS; k++)
+			sum[k] += prev = fmax(prev, c[i].lv[k]);
+	}
+	double r = avail - fixed, top = sum[TABLE_WLEVELS - 1];
+	/* the widest level that fits */
+	int k = TABLE_WLEVELS - 1, nauto = 0;
+	while (k > 0 && sum[k] > r)
+		k--;
+	double *need = xcalloc((size_t)n + 1, sizeof(*need));
+	for (int i = 0; i < n; i++) {
+		if (c[i].kind != TW_AUTO)
+			continue;
+		double lo = 0;
+		for (int j = 0; j <= k; j++)
+			lo = fmax(lo, c[i].lv[j]);
+		w[i] = lo;
+		if (r >= top && full && top > 0)
+			w[i] += (r - top) * lo / top;
+		need[i] = k + 1 < TABLE_WLEVELS ? fmax(lo, c[i].lv[k + 1]) - lo : 0;
+		nauto += need[i] > 0;
+	}
+	/* towards the next level: the room left is shared evenly, and a column
+	 * that needs less than its share gets what it needs (water-filling), so
+	 * one long text column cannot starve the short ones */
+	double room = r >= top ? 0 : r - sum[k];
+	while (room > 1e-9 && nauto > 0) {
+		double share = room / nauto, small = HUGE_VAL;
+		for (int i = 0; i < n; i++)
+			if (need[i] > 0 && need[i] < small)
+				small = need[i];
+		if (small == HUGE_VAL)
+			break;
+		double give = fmin(share, small);
+		nauto = 0;
+		for (int i = 0; i < n; i++) {
+			if (need[i] <= 0)
+				continue;
+			w[i] += give;
+			need[i] -= give;
+			room -= give;
+			nauto += need[i] > 1e-9;
+			if (need[i] <= 1e-9)
+				need[i] = 0;
+		}
+	}
+	free(need);
+	return sum[0] > r ? sum[0] - r : 0;
+}
+
 struct table *table_load(const struct node *n, const struct doc *d, const struct layout *lay,
 	struct diag *dg)
 {
@@ -919,11 +666,9 @@ struct table *table_load(const struct node *n, const struct doc *d, const struct
 		table_free(t);
 		return NULL;
 	}
-	for (int c = 0; c < t->ncol; c++) {
-		const char *cp = tab_attr(t->col[c].def, "compute");
-		if (cp)
-			tab_compile(t, c, cp, dg);
-	}
+	for (int c = 0; c < t->ncol; c++)
+		if (t->col[c].compute)
+			table_compile(t, c, t->col[c].compute, dg);
 	if (t->csv)
 		tab_csvrows(t, rolecol, dg);
 	tab_rows(t, n, &t->body, &t->nbody, 0, dg);

@@ -48,6 +48,7 @@ struct tterm {
 struct tcol {
 	const struct node *def;	/* its N_COLUMN, or NULL (inline table without columns) */
 	const char *name;	/* CSV header name or the name formulas use, or NULL */
+	const char *compute;	/* its formula as written, or NULL */
 	int src;		/* CSV column, -1 = none */
 	struct tterm *expr;	/* compute="…" compiled, or NULL */
 	int nexpr;
@@ -100,6 +101,23 @@ struct table {
 	struct arena mem;	/* texts made here */
 };
 
+/* one operand or result of a formula */
+struct tval {
+	struct dec d;		/* exact value */
+	double lo, hi;		/* the interval the true value lies in */
+	int scale;		/* decimals of the data it came from */
+};
+
+/* tabexpr.c: a decimal as a double */
+double table_dec2d(struct dec d);
+/* compile column c's formula src into t->col[c].expr; 0, or -1 after an
+ * error (refers to an unknown column, or to one computed to its right) */
+int table_compile(struct table *t, int c, const char *src, struct diag *dg);
+/* evaluate col's formula on row r; 0 when it gives no value (an empty
+ * operand, division by zero, overflow) */
+int table_eval(const struct table *t, const struct tcol *col, const struct trow *r,
+	struct tval *res);
+
 /* build the model of N_TABLE n: load and bind its data, compute and check
  * the numbers (warnings for sums that do not add up); NULL after errors */
 struct table *table_load(const struct node *n, const struct doc *d, const struct layout *lay,
@@ -128,5 +146,65 @@ double table_widths(const struct tcolw *c, int n, double avail, int full, double
 
 /* set table n into the vertical list (flow_blocks calls it) */
 void table_flow(struct flow *f, const struct node *n, double indent, int parent);
+
+/* ---- shared by tablay.c and tabcell.c ---- */
+
+/* one paragraph of a cell, ready to be broken at any width */
+struct tpar {
+	struct para p;		/* its items */
+	double indent;		/* from the cell's content edge, pt */
+	double gap;		/* space above it, pt */
+	struct pline label;	/* list label on its first line; nrun 0 = none */
+};
+
+/* the content of one cell at the current size */
+struct tcont {
+	struct tpar *p;		/* paragraphs */
+	int n, cap;
+	int number;		/* a number aligned on the decimal mark: num holds it */
+	struct pline num;	/* its one run */
+	double intw;		/* width of its integer part */
+	double min, hmin, max;	/* measured widths, padding not included */
+	int tag;		/* its TH or TD */
+	int face;		/* the face its text starts in */
+};
+
+/* boxes of a row, header or cell relative to its top-left, and its lines */
+struct trs {
+	struct vbox *b;		/* boxes */
+	double *top;		/* per box: top of the line it belongs to */
+	int nb, cap;
+	double *lt, *lb;	/* every line of every cell: top and bottom */
+	int *lc;		/* and the cell it belongs to */
+	int nl, capl;
+	double h;		/* height */
+};
+
+/* the state of setting one table */
+struct tlay {
+	struct flow *f;
+	struct table *t;
+	struct style cst;	/* cell text: the table style's size, leading, colour */
+	double avail;		/* width available, pt */
+	struct tcont **hc;	/* contents of header cells, per header row */
+	struct tcont **bc;	/* contents of body cells, per body row */
+	double padx, pady;	/* padding at the current size */
+};
+
+/* build the content of a cell at the current size (L->cst); numeric: a
+ * number of a decimal-aligned column, set as one run */
+void tcell_content(struct tlay *L, struct tcont *c, const struct tcell *cell,
+	const struct tcol *col, int face, int numeric);
+/* free a content, keeping its tag */
+void tcell_free(struct tcont *c);
+/* set content c in width w at (x, y) of rs (cell index `cell` for its
+ * lines); returns its height.  With dry set, only measures. */
+double tcell_set(struct tlay *L, struct tcont *c, double w, enum align al, double x,
+	double y, struct trs *rs, int cell, int dry);
+/* a box appended to rs, on the line whose top is top */
+struct vbox *tcell_box(struct trs *rs, double top);
+/* a horizontal rule of width lw (none when lw or w is 0) */
+void tcell_rule(struct trs *rs, double x, double y, double w, double lw, struct rgb c);
+void tcell_freers(struct trs *rs);
 
 #endif

@@ -1,7 +1,8 @@
 #!/bin/sh
 # Install the Debian packages folio needs to build and test, only those missing.
 pkgs="gcc make pkg-config libhpdf-dev libxml2-dev zlib1g-dev libcmocka-dev libhyphen-dev
-hyphen-sv poppler-utils qpdf valgrind time"
+hyphen-sv poppler-utils qpdf valgrind time
+default-jre-headless libpdfbox2-java libactivation-java libjaxb-api-java"
 missing=""
 for p in $pkgs; do
 	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" ||

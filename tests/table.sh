@@ -55,4 +55,15 @@ check "the seed's own inconsistencies, and only they" sh -c "$FOLIO check $D/res
 # a table that cannot fit
 check "a table too wide is an error" sh -c "! $FOLIO check $D/wide.xml 2>$T/wide.err"
 check "naming the table, its line and by how much" grep -q 'wide.xml:5:5: error: table "bred" is [0-9.]* pt ([0-9.]* mm) wider than' "$T/wide.err"
+
+# two header rows with a corner cell and column groups, from the seed's 5.3
+check "grouped header renders, computed changes agree with the data" sh -c "$FOLIO check $D/grouped.xml 2>$T/grp.err && ! test -s $T/grp.err"
+check "grouped header: group, corner and sub-column texts" sh -c "$FOLIO render --dump $D/grouped.xml >$T/grp.dump && grep -q '\"Förändring\"' $T/grp.dump && grep -q '\"Yrkesgrupp/\"' $T/grp.dump && test \$(grep -c '\"Kvinnor\"' $T/grp.dump) -eq 3"
+check "grouped header: a rule under each of the three groups" sh -c "test \$(awk '/^  rule/ && \$4 ~ /^w=1[0-9][0-9]\\./' $T/grp.dump | wc -l) -eq 3"
+
+# landscape: the table on a turned page of its own, the text after it upright
+check "landscape table renders" sh -c "$FOLIO render --dump $D/landscape.xml >$T/land.dump"
+check "its page is turned" sh -c "grep -q '^page 2 841.89x595.28' $T/land.dump"
+check "the text after it is upright" sh -c "grep -q '^page 3 595.28x841.89' $T/land.dump"
+check "the footer sits on the turned page" sh -c "sed -n '/^page 2/,/^page 3/p' $T/land.dump | grep -q 'text .* 552.76 .*\"2 (3)\"'"
 finish

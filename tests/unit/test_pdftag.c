@@ -121,9 +121,10 @@ static struct box *ttext(struct pdoc *pd, struct page *pg, double x, double y, c
 	return pdoc_text(pd, pg, x, y, FACE_REGULAR, SIZE, black, s, (int)strlen(s), tag);
 }
 
-/* one page: Document > H1, P (a hyphenated word over two lines, a URI link,
- * a status symbol as Span), L > LI > Lbl + LBody, Figure, Table > TR > TH
- * + TD, Note; a band and a footer as artifacts */
+/* one page: Document > H1, P (a hyphenated word over two lines, a URI link
+ * on text of the P, a status symbol as Span, an internal link on text of
+ * its own Link element), L > LI > Lbl + LBody, Figure, Table > TR > TH + TD,
+ * Note; a band and a footer as artifacts */
 static void build_tagged(struct pdoc *pd)
 {
 	const struct fontset *fs = pd->fonts;
@@ -139,6 +140,7 @@ static void build_tagged(struct pdoc *pd)
 	int p = pdoc_selem(pd, "P", doc);
 	int span = pdoc_selem(pd, "Span", p);
 	pd->selem[span].actual = "uppfyllt";
+	int link = pdoc_selem(pd, "Link", p);
 	int l = pdoc_selem(pd, "L", doc);
 	int li = pdoc_selem(pd, "LI", l);
 	int lbl = pdoc_selem(pd, "Lbl", li);
@@ -170,6 +172,16 @@ static void build_tagged(struct pdoc *pd)
 	b = shape(pg, 70, 170, 10, SHAPE_CIRCLE);
 	b->tag = span;
 	b->color = (struct rgb){ 0, 0.6f, 0 };
+	b = ttext(pd, pg, 70, 195, "Se avsnitt ", p);
+	b = ttext(pd, pg, 70 + b->w, 195, "Inledning", link);
+	lk = pdoc_box(pg, BOX_LINK);
+	lk->x = b->x;
+	lk->y = 195 - SIZE;
+	lk->w = b->w;
+	lk->h = SIZE * 1.2;
+	lk->dest_page = 0;
+	lk->dest_y = 90;
+	lk->tag = link;
 	ttext(pd, pg, 70, 220, "•", lbl);
 	ttext(pd, pg, 90, 220, "Första punkten", lbody);
 	static const double bars[] = { 70, 300, 70, 250, 120, 250, 120, 300 };
@@ -204,12 +216,13 @@ static void test_tagged_structure(void **state)
 		"    \"samheten under året. Läs mer på webben \"\n",
 		"    Link (inline)\n      Object ",
 		"    Span (inline)\n",
+		"    \"Se avsnitt \"\n    Link (inline)\n      \"Inledning \"\n      Object ",
 		"  L (block)\n    LI (block)\n      Lbl (block)\n        \"• \"\n"
 		"      LBody (block)\n        \"Första punkten \"\n",
 		"  Figure\n",
 		"  Table (block)\n    TR\n      TH:\n         /Scope /Column\n        \"Område \"\n"
 		"      TD:\n         /ColSpan 2\n        \"Värde \"\n",
-		"  Note <note13> (inline)\n    \"1) En fotnot. \"\n",
+		"  Note <note14> (inline)\n    \"1) En fotnot. \"\n",
 	};
 	const char *at = out;
 	for (size_t i = 0; i < sizeof(want) / sizeof(want[0]); i++) {
@@ -231,9 +244,10 @@ static void test_tagged_structure(void **state)
 	assert_non_null(strstr(out, "/P <</MCID 1>> BDC\n"));
 	assert_non_null(strstr(out, "/P <</MCID 2>> BDC\n"));
 	assert_non_null(strstr(out, "/Span <</MCID 3>> BDC\n"));
-	assert_non_null(strstr(out, "/Figure <</MCID 6>> BDC\n"));
-	assert_non_null(strstr(out, "/Note <</MCID 9>> BDC\n"));
-	assert_null(strstr(out, "<</MCID 10>>"));
+	assert_non_null(strstr(out, "/Link <</MCID 5>> BDC\n"));
+	assert_non_null(strstr(out, "/Figure <</MCID 8>> BDC\n"));
+	assert_non_null(strstr(out, "/Note <</MCID 11>> BDC\n"));
+	assert_null(strstr(out, "<</MCID 12>>"));
 	/* the hyphenation hyphen is an artifact between two sequences of the
 	 * paragraph; the line end reads as a space drawn after the line */
 	assert_non_null(strstr(out, "] TJ\nET\nEMC\n/Artifact <</Type /Layout>> BDC\nBT\n"));
@@ -242,35 +256,38 @@ static void test_tagged_structure(void **state)
 	/* the structure tree: root, ParentTree, page and annotation keys, OBJR */
 	assert_non_null(strstr(out, "/Type /StructTreeRoot"));
 	assert_non_null(strstr(out, "/ParentTree "));
-	assert_non_null(strstr(out, "/ParentTreeNextKey 2"));
+	assert_non_null(strstr(out, "/ParentTreeNextKey 3"));
 	assert_non_null(strstr(out, "/StructParents 0"));
-	assert_non_null(strstr(out, "/StructParent 1"));
+	assert_non_null(strstr(out, "/StructParent 1\n"));
+	assert_non_null(strstr(out, "/StructParent 2\n"));
+	assert_int_equal(count(out, "/Type /OBJR"), 2);
 	assert_non_null(strstr(out, "/Type /OBJR"));
 	assert_non_null(strstr(out, "/Tabs /S"));
 	assert_non_null(strstr(out, "/Marked true"));
-	/* ParentTree: page 0 lists the element of each of its 10 MCIDs (the
-	 * two sequences of the paragraph name the same element), key 1 the
-	 * link's element */
+	/* ParentTree: page 0 lists the element of each of its 12 MCIDs (the
+	 * three sequences of the paragraph name the same element), keys 1 and
+	 * 2 the links' elements */
 	const char *nums = strstr(out, "/Nums [\n    0\n    [\n");
 	assert_non_null(nums);
 	nums = strchr(nums, '[') + 1;
 	nums = strchr(nums, '[') + 1;
-	int ref[10], k;
-	for (int i = 0; i < 10; i++) {
+	int ref[12], k;
+	for (int i = 0; i < 12; i++) {
 		assert_int_equal(sscanf(nums, " %d 0 R%n", &ref[i], &k), 1);
 		nums += k;
 	}
 	assert_int_equal(strncmp(nums, "\n    ]\n    1\n    ", 15), 0);
-	assert_int_equal(ref[1], ref[2]);
-	assert_true(ref[0] != ref[1] && ref[3] != ref[2]);
+	assert_true(ref[1] == ref[2] && ref[2] == ref[4]);
+	assert_true(ref[0] != ref[1] && ref[3] != ref[2] && ref[5] != ref[4]);
 	/* texts and attributes */
 	assert_non_null(strstr(out, "/ActualText <feff0075007000700066"));	/* "uppf…" */
 	assert_non_null(strstr(out, "/Alt <feff0044006900610067"));	/* "Diag…" */
 	assert_non_null(strstr(out, "/O /Table\n    /Scope /Column\n"));
 	assert_non_null(strstr(out, "/ColSpan 2\n    /O /Table\n"));
-	assert_non_null(strstr(out, "/ID (note13)"));
-	/* the link's /Contents is the text under it */
+	assert_non_null(strstr(out, "/ID (note14)"));
+	/* a link's /Contents is the text under it */
 	assert_non_null(strstr(out, "/Contents <feff004c00e40073"));	/* "Läs…" */
+	assert_non_null(strstr(out, "/Contents <feff0049006e006c0065"));	/* "Inle…" */
 	free(out);
 }
 

@@ -238,13 +238,13 @@ static void test_model_errors(void **state)
 		char *path = tmpreport(xml);
 		struct fix f;
 		struct table *t = load(&f, path);
+		unlink(path);
+		free(path);
 		if (!strstr(f.text, bad[i].msg))
 			fail_msg("case %zu: want \"%s\", got \"%s\"", i, bad[i].msg, f.text);
 		assert_true(f.dg.nerr > 0);
 		assert_null(t);
 		unload(&f, t);
-		unlink(path);
-		free(path);
 	}
 }
 
@@ -262,6 +262,8 @@ static void test_model_formats(void **state)
 	char *path = tmpreport(xml);
 	struct fix f;
 	struct table *t = load(&f, path);
+	unlink(path);
+	free(path);
 	if (!t)
 		fail_msg("%s", f.text);
 	assert_string_equal(cell(t, 0, 1), "1\u00a0234,50\u00a0st");
@@ -277,8 +279,6 @@ static void test_model_formats(void **state)
 	assert_false(t->col[0].numeric);
 	assert_true(t->col[1].numeric && t->col[4].numeric);
 	unload(&f, t);
-	unlink(path);
-	free(path);
 }
 
 /* ---- layout ---- */
@@ -298,6 +298,8 @@ static void test_decimal_alignment(void **state)
 	memset(&f, 0, sizeof(f));
 	f.dg.out = open_memstream(&f.text, &f.len);
 	f.d = parse_report(path, "data", &f.dg);
+	unlink(path);
+	free(path);
 	f.lay = layout_load("layouts/standard", "data", &f.dg);
 	assert_non_null(f.d);
 	assert_non_null(f.lay);
@@ -331,8 +333,6 @@ static void test_decimal_alignment(void **state)
 	flow_free(&vl);
 	pdoc_free(&pd);
 	unload(&f, NULL);
-	unlink(path);
-	free(path);
 }
 
 int main(void)
