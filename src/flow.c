@@ -84,15 +84,20 @@ double flow_baseline(const struct flow *f, const struct style *st)
 	return (st->leading - (asc + desc)) / 2 + asc;
 }
 
-struct vbox *flow_box(struct vitem *v, int *cap)
+void flow_boxinit(struct vbox *b)
 {
-	v->box = xgrow(v->box, sizeof(*v->box), v->nbox + 1, cap);
-	struct vbox *b = &v->box[v->nbox++];
 	memset(b, 0, sizeof(*b));
 	b->target = -1;
 	b->pageref = -1;
 	b->b.tag = -1;
 	b->b.dest_page = -1;
+}
+
+struct vbox *flow_box(struct vitem *v, int *cap)
+{
+	v->box = xgrow(v->box, sizeof(*v->box), v->nbox + 1, cap);
+	struct vbox *b = &v->box[v->nbox++];
+	flow_boxinit(b);
 	return b;
 }
 
@@ -202,10 +207,9 @@ int flow_lines(struct flow *f, struct para *p, const struct pset *ps,
 }
 
 
-static void flow_para(struct flow *f, const struct node *n, const char *defstyle,
-	double indent, int tag, struct pline *label)
+void flow_paragraph(struct flow *f, const struct node *n, const struct style *st,
+	double indent, int tag, int keep, struct pline *label)
 {
-	const struct style *st = flow_style(f, n->style, defstyle, n->pos);
 	flow_space(f, st->before);
 	struct para p;
 	para_init(&p, f->lay, &f->pd->mem, f->dg, st->align != ALIGN_JUSTIFY);
@@ -214,13 +218,19 @@ static void flow_para(struct flow *f, const struct node *n, const char *defstyle
 	para_inlines(&p, n, st->face, st, tag, f->d);
 	para_finish(&p, st);
 	struct pset ps = { .st = st, .indent = indent + st->indent,
-		.measure = f->measure - indent - st->indent, .anchor = n->id ? n->serial : -1,
-		.pos = n->pos };
+		.measure = f->measure - indent - st->indent, .keep = keep,
+		.anchor = n->id ? n->serial : -1, .pos = n->pos };
 	if (label)
 		ps.label = *label;
 	flow_lines(f, &p, &ps, NULL);
 	para_free(&p);
 	f->pending = st->after;
+}
+
+static void flow_para(struct flow *f, const struct node *n, const char *defstyle,
+	double indent, int tag, struct pline *label)
+{
+	flow_paragraph(f, n, flow_style(f, n->style, defstyle, n->pos), indent, tag, 0, label);
 }
 
 /* set a short string as a one-run line (labels, numbers) */

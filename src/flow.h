@@ -118,6 +118,8 @@ void flow_free(struct vlist *vl);
 struct vitem *flow_item(struct vlist *vl, enum vtype type);
 /* a box appended to a line item; cap is the item's box capacity */
 struct vbox *flow_box(struct vitem *v, int *cap);
+/* an empty box: no tag, no link target, no page reference */
+void flow_boxinit(struct vbox *b);
 void flow_penalty(struct flow *f, int penalty);
 /* glue for the larger of the pending space and before */
 void flow_space(struct flow *f, double before);
@@ -128,6 +130,9 @@ const struct style *flow_style(struct flow *f, const char *name, const char *fal
 double flow_baseline(const struct flow *f, const struct style *st);
 /* break a built paragraph and append its lines; the last line is kept in *last if wanted */
 int flow_lines(struct flow *f, struct para *p, const struct pset *ps, struct pline *last);
+/* the inline content of n as a paragraph of style st (keep: with what follows) */
+void flow_paragraph(struct flow *f, const struct node *n, const struct style *st,
+	double indent, int tag, int keep, struct pline *label);
 /* a one-run line holding s (a list label, a number) at x */
 struct pline flow_label(struct flow *f, const char *s, const struct style *st, int face,
 	double x, int tag);

@@ -348,24 +348,6 @@ static const struct style *goal_style(struct flow *f, const char *name, const ch
 	return flow_style(f, layout_style(f->lay, name) ? name : NULL, fallback, pos);
 }
 
-/* set the inline content of n as a paragraph of style st */
-static void goal_para(struct flow *f, const struct node *n, const struct style *st,
-	double indent, int tag, int keep, struct pos pos)
-{
-	flow_space(f, st->before);
-	struct para p;
-	para_init(&p, f->lay, &f->pd->mem, f->dg, st->align != ALIGN_JUSTIFY);
-	p.hyph = f->hyph;
-	p.pd = f->pd;
-	para_inlines(&p, n, st->face, st, tag, f->d);
-	para_finish(&p, st);
-	struct pset ps = { .st = st, .indent = indent + st->indent,
-		.measure = f->measure - indent - st->indent, .keep = keep, .pos = pos };
-	flow_lines(f, &p, &ps, NULL);
-	para_free(&p);
-	f->pending = st->after;
-}
-
 /* the heading role one level below the enclosing section */
 static const char *goal_hrole(const struct node *n)
 {
@@ -482,24 +464,24 @@ static void goal_block(struct flow *f, const struct goalset *gs, int k, const st
 		gtext(&a, p, g->forecast ? "\u00a0" : " ");
 		gsym(&a, p, GOAL_TREND, g->trend, SYMWORD_HIDDEN);
 	}
-	goal_para(f, p, tst, indent, pdoc_selem(f->pd, goal_hrole(n), sect), 1, n->pos);
+	flow_paragraph(f, p, tst, indent, pdoc_selem(f->pd, goal_hrole(n), sect), 1, NULL);
 	const char *progress = goal_progress(g);
 	if (g->note || g->comment[0] || progress) {
 		p = gnode(&a, N_PARA, NULL, n->pos);
 		gtext(&a, p, "Kommentar");
-		goal_para(f, p, lst, indent, pdoc_selem(f->pd, "P", sect), 1, n->pos);
+		flow_paragraph(f, p, lst, indent, pdoc_selem(f->pd, "P", sect), 1, NULL);
 	}
 	if (progress) {
 		p = gnode(&a, N_PARA, NULL, n->pos);
 		gspan(&a, p, EM_ITALIC, progress);
-		goal_para(f, p, bst, indent, pdoc_selem(f->pd, "P", sect), 0, n->pos);
+		flow_paragraph(f, p, bst, indent, pdoc_selem(f->pd, "P", sect), 0, NULL);
 	}
 	if (g->note) {
 		flow_blocks(f, g->note->first, indent, sect);
 	} else if (g->comment[0]) {
 		p = gnode(&a, N_PARA, NULL, n->pos);
 		gtext(&a, p, g->comment);
-		goal_para(f, p, bst, indent, pdoc_selem(f->pd, "P", sect), 0, n->pos);
+		flow_paragraph(f, p, bst, indent, pdoc_selem(f->pd, "P", sect), 0, NULL);
 	}
 	arena_free(&a);
 	goal_indicators(f, gs, k, n, indent, sect);
@@ -786,11 +768,11 @@ void goal_intctrl(struct flow *f, const struct node *n, double indent, int paren
 			sect = pdoc_selem(f->pd, "Sect", parent);
 			struct node *p = gnode(&a, N_PARA, NULL, n->pos);
 			gtext(&a, p, area);
-			goal_para(f, p, hst, indent, pdoc_selem(f->pd, hrole, sect), 1, n->pos);
+			flow_paragraph(f, p, hst, indent, pdoc_selem(f->pd, hrole, sect), 1, NULL);
 		}
 		struct node *p = gnode(&a, N_PARA, NULL, n->pos);
 		gspan(&a, p, EM_ITALIC, risk);
-		goal_para(f, p, rst, indent, pdoc_selem(f->pd, "P", sect), 1, n->pos);
+		flow_paragraph(f, p, rst, indent, pdoc_selem(f->pd, "P", sect), 1, NULL);
 		/* the actions of one risk: consecutive rows with its area and risk */
 		struct node *tab = gtable(&a, n->pos, head, align, width, 2);
 		do {

@@ -189,11 +189,7 @@ struct vbox *tcell_box(struct trs *rs, double top)
 	rs->cap = cap;
 	struct vbox *b = &rs->b[rs->nb];
 	rs->top[rs->nb++] = top;
-	memset(b, 0, sizeof(*b));
-	b->target = -1;
-	b->pageref = -1;
-	b->b.tag = -1;
-	b->b.dest_page = -1;
+	flow_boxinit(b);
 	return b;
 }
 
