@@ -79,11 +79,11 @@ void flow_note(struct vlist *vl, struct pos pos, const char *fmt, ...)
 
 /* everything the block walk needs */
 struct flow {
-	const struct doc *d;
-	const struct layout *lay;
-	struct vlist *vl;
-	struct pdoc *pd;
-	struct diag *dg;
+	const struct doc *d;		/* the document being set */
+	const struct layout *lay;	/* its layout */
+	struct vlist *vl;		/* the list being built */
+	struct pdoc *pd;		/* strings and structure elements go here */
+	struct diag *dg;		/* problems are reported here */
 	const struct hyph *hyph;	/* hyphenation patterns, or NULL */
 	double measure;		/* width of the text block, pt */
 	double pending;		/* space owed after the previous block */
