@@ -230,7 +230,8 @@ void flow_paragraph(struct flow *f, const struct node *n, const struct style *st
 static void flow_para(struct flow *f, const struct node *n, const char *defstyle,
 	double indent, int tag, struct pline *label)
 {
-	flow_paragraph(f, n, flow_style(f, n->style, defstyle, n->pos), indent, tag, 0, label);
+	const struct style *st = flow_style(f, n->style, defstyle, n->pos);
+	flow_paragraph(f, n, st, indent, tag, st->keepnext, label);
 }
 
 /* set a short string as a one-run line (labels, numbers) */
