@@ -216,8 +216,9 @@ static void tab_sumrows(struct table *t, int col, int s, const char *take, const
 }
 
 /* group rows sum their children; subtotals the group and normal rows since
- * the last subtotal or total; totals their subtotals plus the group and
- * normal rows no subtotal covers, since the last total */
+ * the last label, subtotal or total (a label row starts a new block, as in
+ * "Synliga effekter i ekonomin" … "Summa"); totals their subtotals plus the
+ * group and normal rows no subtotal covers, since the last total */
 static void tab_sums(struct table *t, int col, struct diag *dg)
 {
 	char *take = xcalloc((size_t)t->nbody + 1, 1);
@@ -245,6 +246,8 @@ static void tab_sums(struct table *t, int col, struct diag *dg)
 				take[k] = t->body[k].role == TR_NORMAL || t->body[k].role == TR_GROUP;
 			tab_sumrows(t, col, s, take, "the sum of the rows above", dg);
 			from = tfrom = s + 1;
+		} else if (ro == TR_LABEL) {
+			from = s + 1;
 		}
 	}
 	free(take);
@@ -648,7 +651,7 @@ struct table *table_load(const struct node *n, const struct doc *d, const struct
 	t->partial = g && strcmp(g, "partial") == 0;
 	const char *src = tab_attr(n, "src");
 	if (src) {
-		char *path = path_join(d->dir, src);
+		char *path = path_join(doc_dir(n, d), src);
 		const char *dl = tab_attr(n, "delimiter");
 		t->csv = csv_read(path, dl ? (strcmp(dl, "tab") ? dl[0] : '\t') : 0, dg);
 		free(path);
