@@ -121,7 +121,7 @@ static int chart_load(struct flow *f, const struct node *n, struct cdata *d)
 {
 	const struct chartdef *def = n->chart;
 	memset(d, 0, sizeof(*d));
-	char *path = path_join(f->d->dir, def->src);
+	char *path = path_join(doc_dir(n, f->d), def->src);
 	struct csv *t = csv_read(path, 0, f->dg);
 	free(path);
 	if (!t)

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "doc.h"
+#include "include.h"
 
 struct node *doc_node(struct doc *d, enum node_type type, struct pos pos)
 {
@@ -235,6 +236,20 @@ void doc_free(struct doc *d)
 {
 	if (!d)
 		return;
+	include_free(d->inc);
 	arena_free(&d->mem);
 	free(d);
+}
+
+const struct doc *doc_home(const struct node *n, const struct doc *d)
+{
+	for (; n; n = n->parent)
+		if (n->from)
+			return n->from;
+	return d;
+}
+
+const char *doc_dir(const struct node *n, const struct doc *d)
+{
+	return doc_home(n, d)->dir;
 }

@@ -57,6 +57,9 @@ enum list_kind { LIST_BULLET, LIST_NUMBER, LIST_LETTER };
 
 enum { EM_BOLD = 1, EM_ITALIC = 2 };
 
+struct doc;
+struct incstate;
+
 struct node {
 	enum node_type type;
 	struct node *parent;	/* NULL for the root */
@@ -82,6 +85,9 @@ struct node {
 				 * N_GOALS, N_COMMENT, N_GOALSUM, N_LABEL, N_INTCTRL: the
 				 * element's attributes as name, value, …, NULL */
 	struct chartdef *chart;	/* N_CHART: what to draw (chart.h) */
+	const struct doc *from;	/* the root of a part included from another report
+				 * (include.c): that report, whose directory its data
+				 * paths are relative to; else NULL */
 };
 
 /* report metadata; any field may be NULL except title */
@@ -107,6 +113,8 @@ struct doc {
 	struct node **ids;	/* nodes with an id, sorted by id (doc_finish) */
 	int nids;
 	struct arena mem;	/* every node and string of the tree */
+	struct incstate *inc;	/* the reports its <include>s loaded (include.h),
+				 * freed with it; NULL when none or not the owner */
 };
 
 struct node *doc_node(struct doc *d, enum node_type type, struct pos pos);
@@ -121,5 +129,10 @@ struct node *doc_title(const struct node *section);
 /* plain text of a subtree's inlines, newly allocated */
 char *doc_plaintext(const struct node *n);
 void doc_free(struct doc *d);
+/* the report n belongs to: the one the included part holding n was taken
+ * from (include.c), else d */
+const struct doc *doc_home(const struct node *n, const struct doc *d);
+/* the directory n's data paths (src=, check=, …) are relative to */
+const char *doc_dir(const struct node *n, const struct doc *d);
 
 #endif

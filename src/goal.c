@@ -101,13 +101,14 @@ static int goal_inlist(const char *list, const char *word)
 }
 
 /* the section a block belongs to: its own attribute, else the enclosing
- * section's id */
+ * section's id; not beyond a part included from another report, which
+ * include.c gives the attribute when its section there has an id */
 static const char *goal_section(const struct node *n)
 {
 	const char *s = symbol_attr(n, "section");
-	for (const struct node *p = n->parent; !s && p; p = p->parent)
-		if (p->type == N_SECTION)
-			return p->id;
+	for (const struct node *p = n; !s && p->parent && !p->from; p = p->parent)
+		if (p->parent->type == N_SECTION)
+			return p->parent->id;
 	return s;
 }
 
@@ -128,7 +129,7 @@ static int goal_load(const struct node *n, const struct doc *d, const struct lay
 	int before = dg->nerr;
 	if (!symbol_attr(n, "src"))
 		return -1;	/* the schema requires it */
-	char *path = path_join(d->dir, symbol_attr(n, "src"));
+	char *path = path_join(doc_dir(n, d), symbol_attr(n, "src"));
 	gs->csv = csv_read(path, 0, dg);
 	free(path);
 	if (!gs->csv)
@@ -176,7 +177,7 @@ static int goal_load(const struct node *n, const struct doc *d, const struct lay
 	const char *isrc = symbol_attr(n, "indicators");
 	if (!isrc)
 		return dg->nerr > before ? -1 : 0;
-	path = path_join(d->dir, isrc);
+	path = path_join(doc_dir(n, d), isrc);
 	gs->icsv = csv_read(path, 0, dg);
 	free(path);
 	if (!gs->icsv)
@@ -568,7 +569,7 @@ static void goal_checksum(const struct node *n, const struct doc *d,
 	const char *src = symbol_attr(n, "check");
 	if (!src)
 		return;
-	char *path = path_join(d->dir, src);
+	char *path = path_join(doc_dir(n, d), src);
 	struct csv *t = csv_read(path, 0, dg);
 	free(path);
 	if (!t)
@@ -601,7 +602,9 @@ void goal_summary(struct flow *f, const struct node *n, double indent, int paren
 		return;
 	}
 	struct goalcount c[16];
-	int nc = goal_count(f->d, f->lay, c, 16);
+	/* the goals of the report the summary belongs to, also when it is
+	 * included in another (doc_home) */
+	int nc = goal_count(doc_home(n, f->d), f->lay, c, 16);
 	/* the <kind>s give the order of the rows; kinds they do not name follow */
 	int at = 0;
 	for (const struct node *x = n->first; x; x = x->next) {
@@ -704,7 +707,7 @@ static struct csv *goal_icload(const struct node *n, const struct doc *d, int *c
 {
 	if (!symbol_attr(n, "src"))
 		return NULL;	/* the schema requires it */
-	char *path = path_join(d->dir, symbol_attr(n, "src"));
+	char *path = path_join(doc_dir(n, d), symbol_attr(n, "src"));
 	struct csv *t = csv_read(path, 0, dg);
 	free(path);
 	if (!t)

@@ -14,6 +14,7 @@
 #include <strings.h>
 
 #include "chart.h"
+#include "include.h"
 #include "num.h"
 #include "parse.h"
 #include "utf8.h"
@@ -25,6 +26,8 @@
 struct pctx {
 	struct doc *d;		/* the document being built */
 	struct diag *dg;	/* where problems go */
+	const char *datadir;	/* folio's data directory (schemas), for includes */
+	struct incstate *inc;	/* the reports this render loads for includes */
 };
 
 /* what inline content inherits from its enclosing elements */
@@ -509,6 +512,9 @@ static void parse_attrs(struct pctx *c, xmlNodePtr x, struct node *n)
 			continue;
 		n->attr[k++] = arena_strdup(&c->d->mem, (const char *)a->name);
 		n->attr[k++] = v;
+		/* goal blocks, summaries … may carry ids, for <include> */
+		if (strcmp((const char *)a->name, "id") == 0)
+			n->id = v;
 	}
 	n->attr[k] = NULL;
 }
@@ -590,6 +596,28 @@ static void parse_intctrl(struct pctx *c, xmlNodePtr x, struct node *parent)
 
 static void parse_section(struct pctx *c, xmlNodePtr x, struct node *parent);
 
+/* <include report="…" ref="…"/>: a copy of a part of another report,
+ * made now (include.c), so later stages see ordinary nodes */
+static void parse_include(struct pctx *c, xmlNodePtr x, struct node *parent)
+{
+	struct incspec sp = {
+		.report = parse_attr(c, x, "report"), .ref = parse_attr(c, x, "ref"),
+		.prefix = parse_attr(c, x, "prefix"), .id = parse_attr(c, x, "id"),
+		.numbered = parse_attr(c, x, "numbered"), .pos = parse_pos(c, x),
+	};
+	char *h = parse_attr(c, x, "heading");
+	if (h) {
+		parse_collapse(h);
+		size_t n = strlen(h);
+		if (n > 0 && h[n - 1] == ' ')
+			h[n - 1] = '\0';
+		sp.heading = h[0] == ' ' ? h + 1 : h;
+		if (!sp.heading[0])
+			diag_error(c->dg, sp.pos, "the heading of an <include> is empty");
+	}
+	include_part(c->d, parent, &sp, c->datadir, c->inc, c->dg);
+}
+
 /* the blocks of reports and sections; add new ones here */
 static const struct {
 	const char *name;
@@ -605,6 +633,7 @@ static const struct {
 	{"goals", parse_goals},
 	{"goal-summary", parse_goalsum},
 	{"internal-control", parse_intctrl},
+	{"include", parse_include},
 };
 
 static void parse_block(struct pctx *c, xmlNodePtr x, struct node *parent)
@@ -716,7 +745,8 @@ static void parse_root(struct pctx *c, xmlNodePtr x)
 	}
 }
 
-struct doc *parse_report(const char *path, const char *datadir, struct diag *dg)
+struct doc *parse_report_inc(const char *path, const char *datadir, struct diag *dg,
+	struct incstate *inc)
 {
 	char *schema = path_join(datadir, "schema/report.rng");
 	xmlDocPtr x = xml_load(path, schema, dg);
@@ -728,7 +758,7 @@ struct doc *parse_report(const char *path, const char *datadir, struct diag *dg)
 	char *dir = path_dir(path);
 	d->dir = arena_strdup(&d->mem, dir);
 	free(dir);
-	struct pctx c = {d, dg};
+	struct pctx c = {d, dg, datadir, inc};
 	int before = dg->nerr;
 	xmlNodePtr root = xmlDocGetRootElement(x);
 	if (root)
@@ -736,11 +766,26 @@ struct doc *parse_report(const char *path, const char *datadir, struct diag *dg)
 	else
 		diag_error(dg, parse_pos(&c, (xmlNodePtr)x), "the file has no root element");
 	xmlFreeDoc(x);
-	if (d->root)
+	if (d->root) {
+		include_ids(d, inc, dg);
 		doc_finish(d, dg);
+	}
 	if (dg->nerr > before || !d->root) {
 		doc_free(d);
 		return NULL;
 	}
+	return d;
+}
+
+struct doc *parse_report(const char *path, const char *datadir, struct diag *dg)
+{
+	struct incstate *inc = include_new(path);
+	struct doc *d = parse_report_inc(path, datadir, dg, inc);
+	if (!d) {
+		include_free(inc);
+		return NULL;
+	}
+	/* the document owns the reports its includes loaded */
+	d->inc = inc;
 	return d;
 }

@@ -12,5 +12,9 @@
 
 /* NULL after reporting errors to dg; datadir holds schema/report.rng */
 struct doc *parse_report(const char *path, const char *datadir, struct diag *dg);
+/* a report that another includes (include.c): loaded as parse_report does,
+ * its own includes going through inc, the includer's cache and chain */
+struct doc *parse_report_inc(const char *path, const char *datadir, struct diag *dg,
+	struct incstate *inc);
 
 #endif

@@ -1,6 +1,7 @@
 /*
  * pdf: write a laid-out document (box.h) as PDF through libharu.  The
  * pdoc arrives complete from pagination; this module only translates it:
+ * the fonts first (narrowed to the code points drawn: pdfx_font.c), then
  * pages and boxes in order (each run of boxes marked with its structure
  * element when the pdoc has any), then outline, page labels, document info
  * and catalog entries, the structure tree, the font fixes and, for PDF/A,
@@ -34,10 +35,12 @@ struct pdfctx {
 	HPDF_STATUS err;	/* first libharu error, 0 while none */
 	HPDF_STATUS detail;	/* its detail code (errno for file errors) */
 	HPDF_Page *pages;	/* libharu page per pdoc page */
-	HPDF_Font font[FACE_MAX];	/* loaded faces, NULL until first used */
+	HPDF_Font font[FACE_MAX];	/* font per face, NULL for a face without text */
+	uint8_t *want[FACE_MAX];	/* code points per face (pdfx_font_want); the
+					 * first face of a font holds its union */
+	int pdfa;		/* PDF/A: fonts get a CIDSet */
 	struct buf tj;		/* scratch: the TJ operator of one text box */
-	struct buf txt;		/* scratch: the UTF-8 of the glyphs in tj */
-	uint8_t *used[FACE_MAX];	/* PDF/A: CIDs drawn per face (CIDSet), or NULL */
+	struct buf txt;		/* scratch: text for fonts and annotations */
 	struct pdfx_tags *tags;	/* tagging state, NULL for an untagged pdoc */
 	/* drawing state of the current page, to skip redundant operators */
 	HPDF_Font curfont;	/* font of the last Tf, NULL after a new page */
@@ -110,20 +113,39 @@ static int pdf_failed(struct pdfctx *c, const char *what)
 	return 1;
 }
 
-/* a number with at most two decimals, written without printf's locale */
-static void pdf_num(struct buf *b, double v)
+/* v with at most dec (1 to 4) decimals into out (room for 32), trailing
+ * zeros dropped, without printf: its locale, and its cost once per text
+ * run; the length is returned */
+static int pdf_fmt(char *out, double v, int dec)
 {
-	long long n = llround(v * 100);
+	static const long long scale[] = { 1, 10, 100, 1000, 10000 };
+	long long n = llround(v * scale[dec]);
+	char tmp[32];
+	int k = 0, len = 0;
 	if (n < 0) {
-		buf_putc(b, '-');
+		out[len++] = '-';
 		n = -n;
 	}
-	buf_printf(b, "%lld", n / 100);
-	int frac = (int)(n % 100);
-	if (frac % 10)
-		buf_printf(b, ".%02d", frac);
-	else if (frac)
-		buf_printf(b, ".%d", frac / 10);
+	/* digits from the last decimal backwards, zeros at the end dropped */
+	for (int i = 0; i < dec; i++, n /= 10)
+		if (k || n % 10)
+			tmp[k++] = (char)('0' + n % 10);
+	if (k)
+		tmp[k++] = '.';
+	do {
+		tmp[k++] = (char)('0' + n % 10);
+		n /= 10;
+	} while (n > 0 && k < (int)sizeof(tmp));
+	while (k > 0)
+		out[len++] = tmp[--k];
+	return len;
+}
+
+/* a number with at most two decimals */
+static void pdf_num(struct buf *b, double v)
+{
+	char s[32];
+	buf_put(b, s, (size_t)pdf_fmt(s, v, 2));
 }
 
 static int pdf_coord_ok(double v)
@@ -131,24 +153,59 @@ static int pdf_coord_ok(double v)
 	return isfinite(v) && fabs(v) <= PDF_MAXCOORD;
 }
 
-/* the font object for a face, loading (and embedding) it on first use */
-static HPDF_Font pdf_font(struct pdfctx *c, int face)
+/* "cannot load font PATH" */
+static void pdf_fontwhat(struct pdfctx *c, int face, char *what, size_t n)
 {
-	if (c->font[face])
-		return c->font[face];
-	const struct font *f = &c->pd->fonts->face[face];
-	const char *name = HPDF_LoadTTFontFromFile(c->pdf, f->path, HPDF_TRUE);
-	HPDF_Font font = name ? HPDF_GetFont(c->pdf, name, "UTF-8") : NULL;
+	snprintf(what, n, "cannot load font %s", c->pd->fonts->face[face].path);
+}
+
+/* load and embed every face that has text, before any page is drawn, each
+ * font once: narrowed to the code points of all faces that share it and
+ * with their glyphs in its subset.  Faces share a font when they name the
+ * same file, or files that libharu finds to hold the same font (it then
+ * returns the first one's name, so the union must go in at once). */
+static int pdf_fonts(struct pdfctx *c)
+{
+	const struct fontset *fs = c->pd->fonts;
+	const char *name[FACE_MAX] = {0};
 	char what[512];
-	snprintf(what, sizeof(what), "cannot load font %s", f->path);
-	if (pdf_failed(c, what))
-		return NULL;
-	if (!font) {
-		diag_error(c->dg, (struct pos){0}, "%s: libharu returned no font", what);
-		return NULL;
+	pdfx_font_want(c->pd, c->want);
+	for (int i = 0; i < FACE_MAX; i++) {
+		if (!c->want[i])
+			continue;
+		for (int j = 0; j < i && !name[i]; j++)
+			if (name[j] && !strcmp(fs->face[j].path, fs->face[i].path))
+				name[i] = name[j];
+		if (!name[i])
+			name[i] = HPDF_LoadTTFontFromFile(c->pdf, fs->face[i].path, HPDF_TRUE);
+		pdf_fontwhat(c, i, what, sizeof(what));
+		if (pdf_failed(c, what))
+			return -1;
+		if (!name[i]) {
+			diag_error(c->dg, (struct pos){0}, "%s: libharu returned no font", what);
+			return -1;
+		}
 	}
-	c->font[face] = font;
-	return font;
+	for (int i = 0; i < FACE_MAX; i++) {
+		if (!name[i] || c->font[i])
+			continue;
+		for (int j = i + 1; j < FACE_MAX; j++)
+			if (name[j] && !strcmp(name[j], name[i]))
+				for (int k = 0; k < PDFX_CPSET; k++)
+					c->want[i][k] |= c->want[j][k];
+		HPDF_Font font = pdfx_font_new(c->pdf, name[i], c->want[i], &c->txt);
+		pdf_fontwhat(c, i, what, sizeof(what));
+		if (pdf_failed(c, what))
+			return -1;
+		if (!font) {
+			diag_error(c->dg, (struct pos){0}, "%s: libharu returned no font", what);
+			return -1;
+		}
+		for (int j = i; j < FACE_MAX; j++)
+			if (name[j] && !strcmp(name[j], name[i]))
+				c->font[j] = font;
+	}
+	return 0;
 }
 
 /* what is wrong with a box, or NULL; the writer refuses rather than
@@ -236,16 +293,33 @@ static enum pdf_tail pdf_tail(const struct page *pg, int j)
 	return TAIL_SPACE;
 }
 
-/* the TJ array of a text box into c->tj, and the text it draws into c->txt.
- * Offsets are in 1/1000 em and subtracted from the position: kerning k
- * (negative = closer) is -k, extra space after U+0020 is -ws*1000/size. */
+/* the two-byte code of one glyph inside a literal string, escaped where
+ * PDF needs it (a raw CR would be read as a line end, that is LF).  A
+ * literal string takes half the bytes of a hex string, and libharu
+ * deflates the content streams byte by byte: hex made that cost twice as
+ * much.  (printf per glyph cost more than all the rest of the TJ array.) */
+static void pdf_code(struct buf *b, uint32_t cp)
+{
+	char s[4];
+	size_t n = 0;
+	for (int shift = 8; shift >= 0; shift -= 8) {
+		char ch = (char)(cp >> shift & 0xff);
+		if (ch == '(' || ch == ')' || ch == '\\' || ch == '\r')
+			s[n++] = '\\';
+		s[n++] = ch == '\r' ? 'r' : ch;
+	}
+	buf_put(b, s, n);
+}
+
+/* the TJ array of a text box into c->tj.  Offsets are in 1/1000 em and
+ * subtracted from the position: kerning k (negative = closer) is -k, extra
+ * space after U+0020 is -ws*1000/size. */
 static void pdf_tj(struct pdfctx *c, const struct box *b, size_t n, enum pdf_tail tail)
 {
 	const struct font *f = &c->pd->fonts->face[b->face];
 	double ws = b->wordspace * 1000.0 / b->size;
 	struct buf *tj = &c->tj;
 	tj->len = 0;
-	c->txt.len = 0;
 	buf_putc(tj, '[');
 	int open = 0, first = 1, kern = c->pd->kern;
 	uint32_t prev = 0;
@@ -273,32 +347,27 @@ static void pdf_tj(struct pdfctx *c, const struct box *b, size_t n, enum pdf_tai
 			adj -= ws;
 		if (llround(adj * 100) != 0) {
 			if (open)
-				buf_putc(tj, '>');
+				buf_putc(tj, ')');
 			buf_putc(tj, ' ');
 			pdf_num(tj, adj);
 			buf_putc(tj, ' ');
 			open = 0;
 		}
 		if (!open)
-			buf_putc(tj, '<');
+			buf_putc(tj, '(');
 		open = 1;
-		buf_printf(tj, "%04X", (unsigned)cp);
-		if (c->used[b->face])
-			c->used[b->face][cp >> 3] |= (uint8_t)(0x80 >> (cp & 7));
-		char u[4];
-		buf_put(&c->txt, u, (size_t)utf8_encode(cp, u));
+		pdf_code(tj, cp);
 		prev = cp;
 		first = 0;
 	}
 	if (tail == TAIL_SPACE) {
-		buf_puts(tj, open ? "0020" : "<0020");
-		buf_putc(&c->txt, ' ');
+		if (!open)
+			buf_putc(tj, '(');
+		pdf_code(tj, ' ');
 		open = 1;
-		if (c->used[b->face])
-			c->used[b->face][' ' >> 3] |= 0x80 >> (' ' & 7);
 	}
 	if (open)
-		buf_putc(tj, '>');
+		buf_putc(tj, ')');
 	/* a trailing space is widened too, so the drawn advance equals box.w */
 	if (prev == ' ' && llround(ws * 100) != 0) {
 		buf_putc(tj, ' ');
@@ -318,7 +387,14 @@ static void pdf_textobj(struct pdfctx *c, HPDF_Page page, HPDF_Font font, const 
 		HPDF_Page_SetFontAndSize(page, font, (HPDF_REAL)b->size);
 	c->curfont = font;
 	c->cursize = b->size;
-	HPDF_Page_MoveTextPos(page, (HPDF_REAL)x, (HPDF_REAL)y);
+	/* Td written directly: libharu's costs more than the text run itself
+	 * and tracks a text position that nothing here reads */
+	char td[80];
+	int n = pdf_fmt(td, x, 4);
+	td[n++] = ' ';
+	n += pdf_fmt(td + n, y, 4);
+	memcpy(td + n, " Td\n", 4);
+	pdfx_raw(page, td, (size_t)n + 4);
 	if (b->invisible) {
 		/* a symbol's word: not painted (3 Tr), squeezed into its width */
 		double nat = font_width(&c->pd->fonts->face[b->face], b->text, (size_t)b->len,
@@ -329,9 +405,6 @@ static void pdf_textobj(struct pdfctx *c, HPDF_Page page, HPDF_Font font, const 
 	}
 	if (!c->err)
 		pdfx_raw(page, c->tj.s, c->tj.len);
-	/* libharu marks glyphs for the font subset only in its width
-	 * functions; without this the raw glyphs would be empty outlines */
-	HPDF_Font_TextWidth(font, (const HPDF_BYTE *)c->txt.s, (HPDF_UINT)c->txt.len);
 	if (b->invisible)
 		pdfx_raw(page, "0 Tr 100 Tz\n", 12);
 	HPDF_Page_EndText(page);
@@ -343,9 +416,12 @@ static int pdf_text(struct pdfctx *c, int p, HPDF_Page page, const struct page *
 {
 	if (b->len == 0)
 		return 0;
-	HPDF_Font font = pdf_font(c, b->face);
-	if (!font)
+	/* pdf_fonts loaded every face with text */
+	HPDF_Font font = c->font[b->face];
+	if (!font) {
+		diag_error(c->dg, (struct pos){0}, "text in face %d, which has no font", b->face);
 		return -1;
+	}
 	const struct font *f = &c->pd->fonts->face[b->face];
 	/* a face without a space glyph would show its .notdef box */
 	if (tail == TAIL_SPACE && !font_glyph(f, ' '))
@@ -362,11 +438,10 @@ static int pdf_text(struct pdfctx *c, int p, HPDF_Page page, const struct page *
 	struct box art = { .tag = -1, .artifact = ART_LAYOUT };
 	pdfx_tags_mark(c->tags, p, page, &art);
 	c->tj.len = 0;
-	c->txt.len = 0;
-	buf_puts(&c->tj, "[<002D>] TJ\n");
-	buf_putc(&c->txt, '-');
-	if (c->used[b->face])
-		c->used[b->face]['-' >> 3] |= 0x80 >> ('-' & 7);
+	buf_putc(&c->tj, '[');
+	buf_putc(&c->tj, '(');
+	pdf_code(&c->tj, '-');
+	buf_puts(&c->tj, ")] TJ\n");
 	pdf_textobj(c, page, font, b, b->x + b->w - font_advance(f, '-') * b->size / 1000.0,
 		pg->h - b->y);
 	return 0;
@@ -626,17 +701,12 @@ static int pdf_info(struct pdfctx *c)
 static int pdf_fixfonts(struct pdfctx *c)
 {
 	for (int i = 0; i < FACE_MAX; i++) {
+		/* once per font, with the code points of all its faces */
 		int dup = 0;
-		for (int j = 0; j < i; j++) {
-			/* two faces from one file are one font: merge their CIDs */
-			if (c->font[j] != c->font[i] || !c->font[i])
-				continue;
-			dup = 1;
-			for (int k = 0; c->used[j] && k < 8192; k++)
-				c->used[j][k] |= c->used[i][k];
-		}
+		for (int j = 0; j < i; j++)
+			dup |= c->font[i] && c->font[j] == c->font[i];
 		if (c->font[i] && !dup)
-			pdfx_fix_font(c->pdf, c->font[i], c->used[i]);
+			pdfx_fix_font(c->pdf, c->font[i], c->want[i], c->pdfa);
 	}
 	return pdf_failed(c, "cannot complete the embedded fonts") ? -1 : 0;
 }
@@ -769,8 +839,8 @@ int pdf_write(const struct pdoc *pd, const char *path, const struct pdfopt *opt,
 		diag_error(dg, nopos, "cannot write %s: %s", path, msg);
 		return -1;
 	}
-	struct pdfctx c = { .pd = pd, .dg = dg };
-	c.pdf = HPDF_New(pdf_onerror, &c);
+	struct pdfctx c = { .pd = pd, .dg = dg, .pdfa = pdfa };
+	c.pdf = HPDF_NewEx(pdf_onerror, NULL, NULL, 65536, &c);
 	if (!c.pdf) {
 		diag_error(dg, nopos, "cannot write %s: out of memory", path);
 		return -1;
@@ -783,10 +853,8 @@ int pdf_write(const struct pdoc *pd, const char *path, const struct pdfopt *opt,
 	HPDF_SetCurrentEncoder(c.pdf, "UTF-8");
 	if (pdf_failed(&c, "cannot set up libharu"))
 		goto out;
-	for (int i = 0; pdfa && i < FACE_MAX; i++)
-		c.used[i] = xcalloc(8192, 1);
 	c.tags = pdfx_tags_new(pd, c.pdf);
-	if (pdf_info(&c) < 0 || pdf_pages(&c) < 0 || pdf_outline(&c) < 0 ||
+	if (pdf_info(&c) < 0 || pdf_fonts(&c) < 0 || pdf_pages(&c) < 0 || pdf_outline(&c) < 0 ||
 		pdf_labels(&c) < 0 || pdf_tagtree(&c) < 0 || pdf_fixfonts(&c) < 0 ||
 		(pdfa && pdf_pdfa(&c, opt->icc) < 0))
 		goto out;
@@ -795,7 +863,7 @@ out:
 	HPDF_Free(c.pdf);
 	pdfx_tags_free(c.tags);
 	for (int i = 0; i < FACE_MAX; i++)
-		free(c.used[i]);
+		free(c.want[i]);
 	free(c.pages);
 	buf_free(&c.tj);
 	buf_free(&c.txt);

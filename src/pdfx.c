@@ -1,7 +1,7 @@
 /*
  * pdfx: PDF features reached through libharu 2.3.0's exported internals
- * (page content stream, font attributes, catalog, annotation and
- * destination objects).  pdf.c calls these while it builds a document; the
+ * (page content stream, catalog, annotation and destination objects; the
+ * fonts are in pdfx_font.c).  pdf.c calls these while it builds a document; the
  * struct layouts they touch are pinned by the version check in pdfx.h.
  */
 #include <stdio.h>
@@ -16,108 +16,6 @@ HPDF_STATUS pdfx_raw(HPDF_Page page, const char *s, size_t len)
 {
 	HPDF_PageAttr attr = (HPDF_PageAttr)page->attr;
 	return HPDF_Stream_Write(attr->stream, (const HPDF_BYTE *)s, (HPDF_UINT)len);
-}
-
-/* libharu writes its UTF-8 *encoding* CMap (a begincidrange table) as the
- * ToUnicode stream; poppler warns about it and other readers may drop the
- * text.  In UTF-8 mode a character code is the Unicode code point itself
- * (CID = Unicode), so the correct ToUnicode maps every code to its own
- * value.  bfrange may not cross a high-byte boundary, hence one range per
- * high byte; surrogate codes are left out because they are not characters. */
-static HPDF_STATUS pdfx_tounicode(HPDF_Stream st)
-{
-	HPDF_STATUS ret = HPDF_Stream_WriteStr(st,
-		"/CIDInit /ProcSet findresource begin\n"
-		"12 dict begin\n"
-		"begincmap\n"
-		"/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
-		"/CMapName /Adobe-Identity-UCS def\n"
-		"/CMapType 2 def\n"
-		"1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n");
-	/* at most 100 entries per bfrange block (a PostScript CMap limit) */
-	int hi = 0;
-	while (ret == HPDF_OK && hi < 256) {
-		int todo[100], n = 0;
-		for (; hi < 256 && n < 100; hi++)
-			if (hi < 0xd8 || hi > 0xdf)
-				todo[n++] = hi;
-		char line[64];
-		snprintf(line, sizeof(line), "%d beginbfrange\n", n);
-		ret = HPDF_Stream_WriteStr(st, line);
-		for (int i = 0; i < n && ret == HPDF_OK; i++) {
-			snprintf(line, sizeof(line), "<%02X00> <%02XFF> <%02X00>\n",
-				todo[i], todo[i], todo[i]);
-			ret = HPDF_Stream_WriteStr(st, line);
-		}
-		if (ret == HPDF_OK)
-			ret = HPDF_Stream_WriteStr(st, "endbfrange\n");
-	}
-	if (ret == HPDF_OK)
-		ret = HPDF_Stream_WriteStr(st,
-			"endcmap\n"
-			"CMapName currentdict /CMap defineresource pop\n"
-			"end\n"
-			"end\n");
-	return ret;
-}
-
-/* a CIDSet stream: one bit per CID present in the subset, high bit first */
-static HPDF_STATUS pdfx_cidset(HPDF_Doc pdf, HPDF_Dict fd, const uint8_t *used)
-{
-	uint8_t set[8192];
-	memcpy(set, used, sizeof(set));
-	set[0] |= 0x80;		/* .notdef is always in the font program */
-	size_t n = sizeof(set);
-	while (n > 1 && set[n - 1] == 0)
-		n--;
-	HPDF_Dict st = HPDF_DictStream_New(pdf->mmgr, pdf->xref);
-	if (!st)
-		return HPDF_Error_GetCode(&pdf->error);
-	if (pdf->compression_mode != HPDF_COMP_NONE)
-		st->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
-	HPDF_STATUS ret = HPDF_Stream_Write(st->stream, set, (HPDF_UINT)n);
-	if (ret == HPDF_OK)
-		ret = HPDF_Dict_Add(fd, "CIDSet", st);
-	return ret;
-}
-
-HPDF_STATUS pdfx_fix_font(HPDF_Doc pdf, HPDF_Font font, const uint8_t *used)
-{
-	HPDF_FontAttr attr = (HPDF_FontAttr)font->attr;
-	HPDF_Dict cmap = attr->cmap_stream;
-	if (!cmap || !cmap->stream)
-		return HPDF_OK;
-	HPDF_MemStream_FreeData(cmap->stream);
-	/* the keys of an encoding CMap say the wrong thing about a ToUnicode
-	 * stream (CMapName /UTF-8); a ToUnicode stream needs none of them.
-	 * RemoveElement reports a missing key by status only, not as an error */
-	HPDF_Dict_RemoveElement(cmap, "Type");
-	HPDF_Dict_RemoveElement(cmap, "CMapName");
-	HPDF_Dict_RemoveElement(cmap, "CIDSystemInfo");
-	HPDF_Dict_RemoveElement(cmap, "WMode");
-	HPDF_STATUS ret = pdfx_tounicode(cmap->stream);
-	if (ret != HPDF_OK)
-		return ret;
-	/* libharu names the collection after the CMap ("Identity-H"); the
-	 * ordering of an Identity-mapped CID font is "Identity" */
-	HPDF_Dict desc = attr->descendant_font;
-	HPDF_Dict info = desc ? HPDF_Dict_GetItem(desc, "CIDSystemInfo", HPDF_OCLASS_DICT) : NULL;
-	if (info)
-		ret = HPDF_Dict_Add(info, "Ordering", HPDF_String_New(pdf->mmgr, "Identity", NULL));
-	/* libharu builds the FontDescriptor, with the subset font program, in
-	 * the font's before-write hook during the save, and reuses one that
-	 * exists by then: building it now, after the last glyph was used,
-	 * lets us complete it (PDF/A wants CapHeight and, for subsets, CIDSet) */
-	HPDF_FontDef def = attr->fontdef;
-	if (ret == HPDF_OK && !def->descriptor && font->before_write_fn)
-		ret = font->before_write_fn(font);
-	HPDF_Dict fd = def->descriptor;
-	if (ret != HPDF_OK || !fd)
-		return ret;
-	ret = HPDF_Dict_AddNumber(fd, "CapHeight", def->cap_height);
-	if (ret == HPDF_OK && used)
-		ret = pdfx_cidset(pdf, fd, used);
-	return ret;
 }
 
 HPDF_STATUS pdfx_catalog(HPDF_Doc pdf, const char *lang)

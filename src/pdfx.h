@@ -3,8 +3,10 @@
  * pdfx family does what libharu 2.3.0 has no public API for, through its
  * exported internal object model (see /work/shared/notes/libharu-2.3.0.md
  * §1), plus the vector drawing the boxes need:
- *   pdfx.c       raw operators, font fixes, catalog, labels, destinations,
- *                annotation entries;
+ *   pdfx.c       raw operators, catalog, labels, destinations, annotation
+ *                entries;
+ *   pdfx_font.c  the embedded fonts: narrowed to the code points drawn,
+ *                glyphs marked for the subset, ToUnicode and CIDSet;
  *   pdfx_draw.c  status symbols, polylines, dashed rules;
  *   pdfx_tag.c   marked content and the structure tree (tagged PDF);
  *   pdfx_meta.c  PDF/A-1b: XMP metadata, OutputIntent, trailer /ID.
@@ -22,8 +24,8 @@
 
 #include "box.h"
 
-/* the struct layouts used here (page, font, document attributes) are those
- * of 2.3.0; later versions add fields, so re-check before bumping */
+/* the struct layouts used here (page, font, TrueType font definition and
+ * its cmap, CMap encoder, document attributes) are those of 2.3.0; later versions add fields, so re-check before bumping */
 #if HPDF_VERSION_ID != 20300
 #error "pdfx.c uses libharu 2.3.0 internals; check them against this libharu version"
 #endif
@@ -32,12 +34,6 @@
 
 /* append raw operators to the page content stream */
 HPDF_STATUS pdfx_raw(HPDF_Page page, const char *s, size_t len);
-/* replace libharu's malformed ToUnicode CMap (a CID range map) of a UTF-8
- * font by a bfrange map code -> same Unicode value, name the descendant
- * font's character collection "Identity", and complete its FontDescriptor
- * (CapHeight; a CIDSet stream of the codes in used[0..8191] when used is
- * not NULL, bit 7 of byte 0 being CID 0).  Call after the last text. */
-HPDF_STATUS pdfx_fix_font(HPDF_Doc pdf, HPDF_Font font, const uint8_t *used);
 /* catalog entries: PDF version 1.4, /Lang (ASCII tag, or NULL for none),
  * /ViewerPreferences << /DisplayDocTitle true >> */
 HPDF_STATUS pdfx_catalog(HPDF_Doc pdf, const char *lang);
@@ -59,6 +55,29 @@ HPDF_STATUS pdfx_annot(HPDF_Doc pdf, HPDF_Annotation a, const char *contents,
 /* a text string from UTF-8 (written as UTF-16BE), cut at a character
  * boundary to at most max bytes: PDF/A-1 limits strings to 65535 bytes */
 HPDF_String pdfx_text(HPDF_Doc pdf, const char *s, size_t max);
+
+/* --- pdfx_font.c: code point sets are bitmaps of PDFX_CPSET bytes, bit 7
+ * of byte 0 being U+0000 (the layout of a CIDSet stream) */
+#define PDFX_CPSET 8192
+
+/* the code points each face of pd will draw, into want[face] (allocated
+ * here, left NULL for a face without text; the caller frees them) */
+void pdfx_font_want(const struct pdoc *pd, uint8_t *want[FACE_MAX]);
+/* the font object of the loaded TrueType font name for the code points
+ * in want (UTF-8 encoding), made for them: the font's cmap narrowed to
+ * them before libharu builds the object, so that /W, CIDToGIDMap and the
+ * set-up are only as large as what is drawn (other codes have no glyph),
+ * and their glyphs put into the subset.  NULL on a libharu error (which
+ * the document's handler has seen).  scratch is working space. */
+HPDF_Font pdfx_font_new(HPDF_Doc pdf, const char *name, const uint8_t *want,
+	struct buf *scratch);
+/* replace libharu's malformed ToUnicode CMap (a CID range map) of a UTF-8
+ * font by a bfrange map code -> same Unicode value for the codes in want,
+ * name the descendant font's character collection "Identity", and
+ * complete its FontDescriptor (CapHeight; when cidset is set, a CIDSet
+ * stream of the codes in want, which pdfx_font_mark put in the subset).
+ * Call after the last text. */
+HPDF_STATUS pdfx_fix_font(HPDF_Doc pdf, HPDF_Font font, const uint8_t *want, int cidset);
 
 /* --- pdfx_draw.c: drawing state of one content stream, kept so that
  * unchanged colours and widths are not written again */

@@ -23,7 +23,7 @@ for t in build/tests/test_* build/tests/asan_test_*; do
 	fi
 done
 
-for s in tests/layout.sh tests/e2e.sh tests/chart.sh tests/goal.sh tests/table.sh tests/pdfa.sh; do
+for s in tests/layout.sh tests/e2e.sh tests/chart.sh tests/goal.sh tests/table.sh tests/include.sh tests/pdfa.sh; do
 	out=$(sh "$s" 2>&1); st=$?
 	echo "$out" | grep -v '^ok ' | grep -v '^$' | grep -v '^[0-9]* passed, [0-9]* failed$'
 	r=$(echo "$out" | sed -n 's/^\([0-9]*\) passed, \([0-9]*\) failed$/\1 \2/p' | tail -n 1)
