@@ -458,15 +458,22 @@ static void goal_block(struct flow *f, const struct goalset *gs, int k, const st
 	gtext(&a, p, b.s ? b.s : "");
 	buf_free(&b);
 	if (g->forecast) {
-		gtext(&a, p, " ");
+		/* a no-break space: a symbol never starts a line on its own */
+		gtext(&a, p, "\u00a0");
 		gsym(&a, p, GOAL_FORECAST, g->forecast, SYMWORD_HIDDEN);
 	}
 	if (g->trend) {
-		gtext(&a, p, g->forecast ? "\u00a0" : " ");
+		gtext(&a, p, "\u00a0");
 		gsym(&a, p, GOAL_TREND, g->trend, SYMWORD_HIDDEN);
 	}
-	flow_paragraph(f, p, tst, indent, pdoc_selem(f->pd, goal_hrole(n), sect), 1, NULL);
 	const char *progress = goal_progress(g);
+	int body = g->note || g->comment[0] || progress;
+	for (int i = 0; i < gs->nind; i++)
+		body |= gs->ind[i].goal == k;
+	/* a title with nothing under it (an uppdrag in a plan) is a statement,
+	 * not a heading, and keeps with nothing */
+	flow_paragraph(f, p, tst, indent, pdoc_selem(f->pd, body ? goal_hrole(n) : "P", sect),
+		body, NULL);
 	if (g->note || g->comment[0] || progress) {
 		p = gnode(&a, N_PARA, NULL, n->pos);
 		gtext(&a, p, "Kommentar");

@@ -107,9 +107,9 @@ static void test_standard(void **state)
 	const struct style *body = layout_style(l, "body");
 	assert_non_null(body);
 	assert_int_equal(body->face, FACE_REGULAR);
-	assert_float_equal(body->size, 10.5, 1e-9);
-	assert_float_equal(body->leading, 14, 1e-9);
-	assert_float_equal(body->after, 7, 1e-9);
+	assert_float_equal(body->size, 11, 1e-9);
+	assert_float_equal(body->leading, 15.5, 1e-9);
+	assert_float_equal(body->after, 7.5, 1e-9);
 	assert_int_equal(body->hyphenate, 1);
 	assert_int_equal(body->keepnext, 0);
 	assert_int_equal(body->align, ALIGN_LEFT);
