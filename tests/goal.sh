@@ -49,7 +49,7 @@ check "symbols are squares standing on the baseline" awk '
 	}
 	END { if (n < 20) { print "only " n " symbols"; bad = 1 } exit bad }' $T/g.dump
 check "a goal title ends with its forecast and trend symbols" sh -c \
-	"grep -A4 '\"Effektmål 1. Invånarna har en god hälsa. $T/g.dump | grep -q 'square #c8102e'"
+	"grep -A4 '\"Effektmål 1. Invånarna har en god hälsa.' $T/g.dump | grep -q 'square #c8102e'"
 
 # the words where the symbols stand, in the extracted text
 check "fixture renders to PDF" $FOLIO render $G/goals.xml -o $T/g.pdf
