@@ -744,7 +744,7 @@ void chart_flow(struct flow *f, const struct node *n, double indent, int parent)
 	const struct style *st = flow_style(f, NULL, f->lay->chart.caption, n->pos);
 	double avail = f->measure - indent;
 	double w = avail * (n->chart && n->chart->width > 0 ? n->chart->width : 1);
-	struct vitem it = { .type = V_BOX, .anchor = n->id ? n->serial : -1 };
+	struct vitem it = { .type = V_BOX, .anchor = n->id ? n->serial : -1, .para = -1 };
 	int cap = 0;
 	double h = chart_layout(f, n, indent + (avail - w) / 2, 0, w, parent, &it, &cap);
 	if (h < 0) {
