@@ -66,34 +66,6 @@ static void HPDF_STDCALL pdf_onerror(HPDF_STATUS err, HPDF_STATUS detail, void *
 	}
 }
 
-/* libharu error codes in words; the rest are internal and get the number */
-static const char *pdf_errword(HPDF_STATUS err)
-{
-	switch (err) {
-	case HPDF_FAILD_TO_ALLOC_MEM: return "out of memory";
-	case HPDF_FILE_IO_ERROR: return "input/output error";
-	case HPDF_FILE_OPEN_ERROR: return "cannot open file";
-	case HPDF_TTF_MISSING_TABLE:
-		return "not a glyf-based TrueType font (a required table is missing)";
-	case HPDF_TTF_INVALID_CMAP: return "the font has no usable Unicode cmap";
-	case HPDF_TTF_INVALID_FOMAT: return "not a valid TrueType font";
-	case HPDF_TTF_CANNOT_EMBEDDING_FONT: return "the font's licence forbids embedding";
-	case HPDF_INVALID_TTC_FILE: return "not a valid TrueType collection";
-	case HPDF_UNSUPPORTED_FONT_TYPE: return "unsupported font type";
-	case HPDF_INVALID_FONTDEF_DATA: return "invalid font data";
-	case HPDF_PAGE_INVALID_SIZE: return "page size out of range";
-	case HPDF_PAGE_INVALID_FONT_SIZE: return "font size out of range";
-	case HPDF_INVALID_PARAMETER: return "invalid parameter";
-	case HPDF_REAL_OUT_OF_RANGE: return "number out of range";
-	case HPDF_INVALID_URI: return "invalid URI";
-	case HPDF_INVALID_DATE_TIME: return "invalid date";
-	case HPDF_ZLIB_ERROR: return "compression failed";
-	case HPDF_STRING_OUT_OF_RANGE: return "string too long";
-	case HPDF_PAGE_INVALID_GMODE: return "operator in the wrong graphics mode";
-	default: return "libharu error";
-	}
-}
-
 /* report the recorded libharu error, if any, as "what: words"; 1 if there was one */
 static int pdf_failed(struct pdfctx *c, const char *what)
 {
@@ -103,49 +75,21 @@ static int pdf_failed(struct pdfctx *c, const char *what)
 	if (c->err == HPDF_FILE_OPEN_ERROR || c->err == HPDF_FILE_IO_ERROR) {
 		char msg[128] = "";
 		if (c->detail && strerror_r((int)c->detail, msg, sizeof(msg)) == 0)
-			diag_error(c->dg, nopos, "%s: %s: %s", what, pdf_errword(c->err), msg);
+			diag_error(c->dg, nopos, "%s: %s: %s", what, pdfx_errword(c->err), msg);
 		else
-			diag_error(c->dg, nopos, "%s: %s", what, pdf_errword(c->err));
+			diag_error(c->dg, nopos, "%s: %s", what, pdfx_errword(c->err));
 	} else {
 		diag_error(c->dg, nopos, "%s: %s (libharu 0x%04X, detail %u)", what,
-			pdf_errword(c->err), (unsigned)c->err, (unsigned)c->detail);
+			pdfx_errword(c->err), (unsigned)c->err, (unsigned)c->detail);
 	}
 	return 1;
-}
-
-/* v with at most dec (1 to 4) decimals into out (room for 32), trailing
- * zeros dropped, without printf: its locale, and its cost once per text
- * run; the length is returned */
-static int pdf_fmt(char *out, double v, int dec)
-{
-	static const long long scale[] = { 1, 10, 100, 1000, 10000 };
-	long long n = llround(v * scale[dec]);
-	char tmp[32];
-	int k = 0, len = 0;
-	if (n < 0) {
-		out[len++] = '-';
-		n = -n;
-	}
-	/* digits from the last decimal backwards, zeros at the end dropped */
-	for (int i = 0; i < dec; i++, n /= 10)
-		if (k || n % 10)
-			tmp[k++] = (char)('0' + n % 10);
-	if (k)
-		tmp[k++] = '.';
-	do {
-		tmp[k++] = (char)('0' + n % 10);
-		n /= 10;
-	} while (n > 0 && k < (int)sizeof(tmp));
-	while (k > 0)
-		out[len++] = tmp[--k];
-	return len;
 }
 
 /* a number with at most two decimals */
 static void pdf_num(struct buf *b, double v)
 {
 	char s[32];
-	buf_put(b, s, (size_t)pdf_fmt(s, v, 2));
+	buf_put(b, s, (size_t)pdfx_num(s, v, 2));
 }
 
 static int pdf_coord_ok(double v)
@@ -193,7 +137,8 @@ static int pdf_fonts(struct pdfctx *c)
 			if (name[j] && !strcmp(name[j], name[i]))
 				for (int k = 0; k < PDFX_CPSET; k++)
 					c->want[i][k] |= c->want[j][k];
-		HPDF_Font font = pdfx_font_new(c->pdf, name[i], c->want[i], &c->txt);
+		HPDF_Font font = pdfx_font_new(c->pdf, name[i], fs->face[i].path, c->want[i],
+			&c->txt);
 		pdf_fontwhat(c, i, what, sizeof(what));
 		if (pdf_failed(c, what))
 			return -1;
@@ -293,24 +238,6 @@ static enum pdf_tail pdf_tail(const struct page *pg, int j)
 	return TAIL_SPACE;
 }
 
-/* the two-byte code of one glyph inside a literal string, escaped where
- * PDF needs it (a raw CR would be read as a line end, that is LF).  A
- * literal string takes half the bytes of a hex string, and libharu
- * deflates the content streams byte by byte: hex made that cost twice as
- * much.  (printf per glyph cost more than all the rest of the TJ array.) */
-static void pdf_code(struct buf *b, uint32_t cp)
-{
-	char s[4];
-	size_t n = 0;
-	for (int shift = 8; shift >= 0; shift -= 8) {
-		char ch = (char)(cp >> shift & 0xff);
-		if (ch == '(' || ch == ')' || ch == '\\' || ch == '\r')
-			s[n++] = '\\';
-		s[n++] = ch == '\r' ? 'r' : ch;
-	}
-	buf_put(b, s, n);
-}
-
 /* the TJ array of a text box into c->tj.  Offsets are in 1/1000 em and
  * subtracted from the position: kerning k (negative = closer) is -k, extra
  * space after U+0020 is -ws*1000/size. */
@@ -356,14 +283,14 @@ static void pdf_tj(struct pdfctx *c, const struct box *b, size_t n, enum pdf_tai
 		if (!open)
 			buf_putc(tj, '(');
 		open = 1;
-		pdf_code(tj, cp);
+		pdfx_code(tj, cp);
 		prev = cp;
 		first = 0;
 	}
 	if (tail == TAIL_SPACE) {
 		if (!open)
 			buf_putc(tj, '(');
-		pdf_code(tj, ' ');
+		pdfx_code(tj, ' ');
 		open = 1;
 	}
 	if (open)
@@ -390,9 +317,9 @@ static void pdf_textobj(struct pdfctx *c, HPDF_Page page, HPDF_Font font, const 
 	/* Td written directly: libharu's costs more than the text run itself
 	 * and tracks a text position that nothing here reads */
 	char td[80];
-	int n = pdf_fmt(td, x, 4);
+	int n = pdfx_num(td, x, 4);
 	td[n++] = ' ';
-	n += pdf_fmt(td + n, y, 4);
+	n += pdfx_num(td + n, y, 4);
 	memcpy(td + n, " Td\n", 4);
 	pdfx_raw(page, td, (size_t)n + 4);
 	if (b->invisible) {
@@ -440,7 +367,7 @@ static int pdf_text(struct pdfctx *c, int p, HPDF_Page page, const struct page *
 	c->tj.len = 0;
 	buf_putc(&c->tj, '[');
 	buf_putc(&c->tj, '(');
-	pdf_code(&c->tj, '-');
+	pdfx_code(&c->tj, '-');
 	buf_puts(&c->tj, ")] TJ\n");
 	pdf_textobj(c, page, font, b, b->x + b->w - font_advance(f, '-') * b->size / 1000.0,
 		pg->h - b->y);
@@ -840,7 +767,7 @@ int pdf_write(const struct pdoc *pd, const char *path, const struct pdfopt *opt,
 		return -1;
 	}
 	struct pdfctx c = { .pd = pd, .dg = dg, .pdfa = pdfa };
-	c.pdf = HPDF_NewEx(pdf_onerror, NULL, NULL, 65536, &c);
+	c.pdf = HPDF_New(pdf_onerror, &c);
 	if (!c.pdf) {
 		diag_error(dg, nopos, "cannot write %s: out of memory", path);
 		return -1;
@@ -854,8 +781,9 @@ int pdf_write(const struct pdoc *pd, const char *path, const struct pdfopt *opt,
 	if (pdf_failed(&c, "cannot set up libharu"))
 		goto out;
 	c.tags = pdfx_tags_new(pd, c.pdf);
-	if (pdf_info(&c) < 0 || pdf_fonts(&c) < 0 || pdf_pages(&c) < 0 || pdf_outline(&c) < 0 ||
-		pdf_labels(&c) < 0 || pdf_tagtree(&c) < 0 || pdf_fixfonts(&c) < 0 ||
+	if (pdf_info(&c) < 0 || pdf_fonts(&c) < 0 || pdf_pages(&c) < 0 ||
+		pdf_outline(&c) < 0 || pdf_labels(&c) < 0 || pdf_tagtree(&c) < 0 ||
+		pdf_fixfonts(&c) < 0 ||
 		(pdfa && pdf_pdfa(&c, opt->icc) < 0))
 		goto out;
 	rc = pdf_commit(&c, path);

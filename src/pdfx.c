@@ -1,9 +1,12 @@
 /*
  * pdfx: PDF features reached through libharu 2.3.0's exported internals
  * (page content stream, catalog, annotation and destination objects; the
- * fonts are in pdfx_font.c).  pdf.c calls these while it builds a document; the
- * struct layouts they touch are pinned by the version check in pdfx.h.
+ * fonts are in pdfx_font.c), and the small pieces of PDF syntax pdf.c
+ * writes itself (numbers, glyph codes) with libharu's error words.  pdf.c
+ * calls these while it builds a document; the struct layouts they touch
+ * are pinned by the version check in pdfx.h.
  */
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,6 +19,80 @@ HPDF_STATUS pdfx_raw(HPDF_Page page, const char *s, size_t len)
 {
 	HPDF_PageAttr attr = (HPDF_PageAttr)page->attr;
 	return HPDF_Stream_Write(attr->stream, (const HPDF_BYTE *)s, (HPDF_UINT)len);
+}
+
+/* libharu error codes in words; the rest are internal and get the number */
+const char *pdfx_errword(HPDF_STATUS err)
+{
+	switch (err) {
+	case HPDF_FAILD_TO_ALLOC_MEM: return "out of memory";
+	case HPDF_FILE_IO_ERROR: return "input/output error";
+	case HPDF_FILE_OPEN_ERROR: return "cannot open file";
+	case HPDF_TTF_MISSING_TABLE:
+		return "not a glyf-based TrueType font (a required table is missing)";
+	case HPDF_TTF_INVALID_CMAP: return "the font has no usable Unicode cmap";
+	case HPDF_TTF_INVALID_FOMAT: return "not a valid TrueType font";
+	case HPDF_TTF_CANNOT_EMBEDDING_FONT: return "the font's licence forbids embedding";
+	case HPDF_INVALID_TTC_FILE: return "not a valid TrueType collection";
+	case HPDF_UNSUPPORTED_FONT_TYPE: return "unsupported font type";
+	case HPDF_INVALID_FONTDEF_DATA: return "invalid font data";
+	case HPDF_PAGE_INVALID_SIZE: return "page size out of range";
+	case HPDF_PAGE_INVALID_FONT_SIZE: return "font size out of range";
+	case HPDF_INVALID_PARAMETER: return "invalid parameter";
+	case HPDF_REAL_OUT_OF_RANGE: return "number out of range";
+	case HPDF_INVALID_URI: return "invalid URI";
+	case HPDF_INVALID_DATE_TIME: return "invalid date";
+	case HPDF_ZLIB_ERROR: return "compression failed";
+	case HPDF_STRING_OUT_OF_RANGE: return "string too long";
+	case HPDF_PAGE_INVALID_GMODE: return "operator in the wrong graphics mode";
+	default: return "libharu error";
+	}
+}
+
+/* v with at most dec (1 to 4) decimals into out (room for 32), trailing
+ * zeros dropped, without printf: its locale, and its cost once per text
+ * run; the length is returned */
+int pdfx_num(char *out, double v, int dec)
+{
+	static const long long scale[] = { 1, 10, 100, 1000, 10000 };
+	long long n = llround(v * scale[dec]);
+	char tmp[32];
+	int k = 0, len = 0;
+	if (n < 0) {
+		out[len++] = '-';
+		n = -n;
+	}
+	/* digits from the last decimal backwards, zeros at the end dropped */
+	for (int i = 0; i < dec; i++, n /= 10)
+		if (k || n % 10)
+			tmp[k++] = (char)('0' + n % 10);
+	if (k)
+		tmp[k++] = '.';
+	do {
+		tmp[k++] = (char)('0' + n % 10);
+		n /= 10;
+	} while (n > 0 && k < (int)sizeof(tmp));
+	while (k > 0)
+		out[len++] = tmp[--k];
+	return len;
+}
+
+/* the two-byte code of one glyph inside a literal string, escaped where
+ * PDF needs it (a raw CR would be read as a line end, that is LF).  A
+ * literal string takes half the bytes of a hex string, and libharu
+ * deflates the content streams byte by byte: hex made that cost twice as
+ * much.  (printf per glyph cost more than all the rest of the TJ array.) */
+void pdfx_code(struct buf *b, uint32_t cp)
+{
+	char s[4];
+	size_t n = 0;
+	for (int shift = 8; shift >= 0; shift -= 8) {
+		char ch = (char)(cp >> shift & 0xff);
+		if (ch == '(' || ch == ')' || ch == '\\' || ch == '\r')
+			s[n++] = '\\';
+		s[n++] = ch == '\r' ? 'r' : ch;
+	}
+	buf_put(b, s, n);
 }
 
 HPDF_STATUS pdfx_catalog(HPDF_Doc pdf, const char *lang)

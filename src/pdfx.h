@@ -3,8 +3,8 @@
  * pdfx family does what libharu 2.3.0 has no public API for, through its
  * exported internal object model (see /work/shared/notes/libharu-2.3.0.md
  * §1), plus the vector drawing the boxes need:
- *   pdfx.c       raw operators, catalog, labels, destinations, annotation
- *                entries;
+ *   pdfx.c       raw operators, numbers and glyph codes, error words,
+ *                catalog, labels, destinations, annotation entries;
  *   pdfx_font.c  the embedded fonts: narrowed to the code points drawn,
  *                glyphs marked for the subset, ToUnicode and CIDSet;
  *   pdfx_draw.c  status symbols, polylines, dashed rules;
@@ -34,6 +34,15 @@
 
 /* append raw operators to the page content stream */
 HPDF_STATUS pdfx_raw(HPDF_Page page, const char *s, size_t len);
+/* a libharu error code in words ("libharu error" for internal ones) */
+const char *pdfx_errword(HPDF_STATUS err);
+/* v with at most dec (1 to 4) decimals into out (room for 32 bytes),
+ * trailing zeros dropped, without printf (its locale, and its cost per
+ * text run); the length is returned */
+int pdfx_num(char *out, double v, int dec);
+/* the two-byte code cp of one glyph inside a literal string, escaped
+ * where PDF needs it */
+void pdfx_code(struct buf *b, uint32_t cp);
 /* catalog entries: PDF version 1.4, /Lang (ASCII tag, or NULL for none),
  * /ViewerPreferences << /DisplayDocTitle true >> */
 HPDF_STATUS pdfx_catalog(HPDF_Doc pdf, const char *lang);
@@ -63,14 +72,15 @@ HPDF_String pdfx_text(HPDF_Doc pdf, const char *s, size_t max);
 /* the code points each face of pd will draw, into want[face] (allocated
  * here, left NULL for a face without text; the caller frees them) */
 void pdfx_font_want(const struct pdoc *pd, uint8_t *want[FACE_MAX]);
-/* the font object of the loaded TrueType font name for the code points
- * in want (UTF-8 encoding), made for them: the font's cmap narrowed to
- * them before libharu builds the object, so that /W, CIDToGIDMap and the
- * set-up are only as large as what is drawn (other codes have no glyph),
- * and their glyphs put into the subset.  NULL on a libharu error (which
- * the document's handler has seen).  scratch is working space. */
-HPDF_Font pdfx_font_new(HPDF_Doc pdf, const char *name, const uint8_t *want,
-	struct buf *scratch);
+/* the font object of the TrueType font name, loaded from the file path,
+ * for the code points in want (UTF-8 encoding), made for them: the font's
+ * cmap narrowed to them before libharu builds the object, so that /W,
+ * CIDToGIDMap and the set-up are only as large as what is drawn (other
+ * codes have no glyph), their glyphs put into the subset, and the font
+ * program without glyph names.  NULL on a libharu error (which the
+ * document's handler has seen).  scratch is working space. */
+HPDF_Font pdfx_font_new(HPDF_Doc pdf, const char *name, const char *path,
+	const uint8_t *want, struct buf *scratch);
 /* replace libharu's malformed ToUnicode CMap (a CID range map) of a UTF-8
  * font by a bfrange map code -> same Unicode value for the codes in want,
  * name the descendant font's character collection "Identity", and

@@ -11,7 +11,8 @@
  *                   codes drawn, one segment, each lookup is an index, and
  *                   /W lists only the glyphs used.  The glyphs drawn go into
  *                   the subset at once (libharu does that only in its width
- *                   functions), and the CIDToGIDMap ends after the last code;
+ *                   functions), the CIDToGIDMap ends after the last code,
+ *                   and the font program leaves out the glyph names;
  *   pdfx_fix_font   after the last page: ToUnicode, Ordering, CapHeight and
  *                   the PDF/A CIDSet.
  * Code point sets are PDFX_CPSET-byte bitmaps, bit 7 of byte 0 being
@@ -190,9 +191,112 @@ static HPDF_STATUS pdfx_trimmap(HPDF_Font font, const uint8_t *want)
 	return ret;
 }
 
-HPDF_Font pdfx_font_new(HPDF_Doc pdf, const char *name, const uint8_t *want, struct buf *scratch)
+/* font files are read whole for the font program; the layout's fonts
+ * were measured from the same files under font.c's own limit */
+#define PDFX_FONTFILE_MAX (32u << 20)
+
+/* the font file as libharu reads it for the font program */
+struct pdfx_fontfile {
+	unsigned char *data;	/* the whole file, post table cut */
+	size_t len;		/* its length */
+	size_t pos;		/* read position; may lie past the end, as in a file */
+};
+
+/* the stream functions of a struct pdfx_fontfile (stream attr), behaving
+ * as libharu's file reader does: a short read is HPDF_STREAM_EOF with the
+ * rest of the buffer zeroed, a seek before the start an I/O error */
+static HPDF_STATUS pdfx_ff_read(HPDF_Stream st, HPDF_BYTE *ptr, HPDF_UINT *siz)
 {
-	if (pdfx_narrow(pdf, name, want) != HPDF_OK)
+	struct pdfx_fontfile *ff = st->attr;
+	size_t want = *siz, left = ff->pos < ff->len ? ff->len - ff->pos : 0;
+	size_t n = left < want ? left : want;
+	memcpy(ptr, ff->data + ff->pos, n);
+	memset(ptr + n, 0, want - n);
+	ff->pos += n;
+	*siz = (HPDF_UINT)n;
+	return n < want ? HPDF_STREAM_EOF : HPDF_OK;
+}
+
+static HPDF_STATUS pdfx_ff_seek(HPDF_Stream st, HPDF_INT pos, HPDF_WhenceMode mode)
+{
+	struct pdfx_fontfile *ff = st->attr;
+	long long to = pos;
+	if (mode == HPDF_SEEK_CUR)
+		to += (long long)ff->pos;
+	else if (mode == HPDF_SEEK_END)
+		to += (long long)ff->len;
+	if (to < 0)
+		return HPDF_SetError(st->error, HPDF_FILE_IO_ERROR, 0);
+	ff->pos = (size_t)to;
+	return HPDF_OK;
+}
+
+static HPDF_INT32 pdfx_ff_tell(HPDF_Stream st)
+{
+	return (HPDF_INT32)((struct pdfx_fontfile *)st->attr)->pos;
+}
+
+static HPDF_UINT32 pdfx_ff_size(HPDF_Stream st)
+{
+	return (HPDF_UINT32)((struct pdfx_fontfile *)st->attr)->len;
+}
+
+static void pdfx_ff_free(HPDF_Stream st)
+{
+	struct pdfx_fontfile *ff = st->attr;
+	if (ff)
+		free(ff->data);
+	free(ff);
+	st->attr = NULL;
+}
+
+/* let libharu read the font file from memory, its post table cut to the
+ * 32-byte header of a version 3 table (no glyph names).  libharu copies
+ * every table but glyf and loca into each document's font program as it
+ * is, 4 bytes per call through its file reader, and then deflates it; the
+ * glyph names were 27 of Liberation Sans's 67 KB.  A CID font needs none:
+ * the CIDToGIDMap picks the glyphs, ToUnicode gives the text.  Should the
+ * file not be readable now, libharu keeps its own reader. */
+static HPDF_STATUS pdfx_slim(HPDF_Doc pdf, const char *name, const char *path)
+{
+	HPDF_FontDef def = HPDF_Doc_FindFontDef(pdf, name);
+	if (!def || def->type != HPDF_FONTDEF_TYPE_TRUETYPE || !def->attr)
+		return HPDF_OK;
+	HPDF_TTFontDefAttr at = def->attr;
+	if (!at->stream || !at->embedding)
+		return HPDF_OK;
+	struct pdfx_fontfile *ff = xcalloc(1, sizeof(*ff));
+	ff->data = (unsigned char *)file_read(path, &ff->len, PDFX_FONTFILE_MAX);
+	if (!ff->data) {
+		free(ff);
+		return HPDF_OK;
+	}
+	HPDF_Stream st = HPDF_CallbackReader_New(def->mmgr, pdfx_ff_read, pdfx_ff_seek,
+		pdfx_ff_tell, pdfx_ff_size, ff);
+	if (!st) {
+		free(ff->data);
+		free(ff);
+		return HPDF_Error_GetCode(def->error);
+	}
+	st->free_fn = pdfx_ff_free;
+	HPDF_Stream_Free(at->stream);
+	at->stream = st;
+	HPDF_TTFTable *t = at->offset_tbl.table;
+	for (HPDF_UINT i = 0; t && i < at->offset_tbl.num_tables; i++, t++) {
+		if (memcmp(t->tag, "post", 4) || t->length <= 32 || t->offset > ff->len ||
+			ff->len - t->offset < 32)
+			continue;
+		static const unsigned char v3[4] = { 0, 3, 0, 0 };
+		memcpy(ff->data + t->offset, v3, sizeof(v3));
+		t->length = 32;
+	}
+	return HPDF_OK;
+}
+
+HPDF_Font pdfx_font_new(HPDF_Doc pdf, const char *name, const char *path, const uint8_t *want,
+	struct buf *scratch)
+{
+	if (pdfx_slim(pdf, name, path) != HPDF_OK || pdfx_narrow(pdf, name, want) != HPDF_OK)
 		return NULL;
 	HPDF_Font font = HPDF_GetFont(pdf, name, "UTF-8");
 	if (!font)

@@ -104,10 +104,12 @@ static void test_structure(void **state)
 	assert_non_null(strstr(out, "/DisplayDocTitle true"));
 	assert_non_null(strstr(out, "/PageMode /UseOutlines"));
 	assert_non_null(strstr(out, "/PageLabels"));
-	/* ToUnicode rewritten: bfrange, no CID ranges, no surrogates */
-	assert_non_null(strstr(out, "100 beginbfrange"));
-	assert_non_null(strstr(out, "<0000> <00FF> <0000>"));
-	assert_non_null(strstr(out, "<FF00> <FFFF> <FF00>"));
+	/* ToUnicode rewritten: bfrange, no CID ranges, no surrogates, and
+	 * only for the high bytes of codes drawn: the regular face draws
+	 * 00xx and 20xx (– and ”), the bold one 00xx */
+	assert_non_null(strstr(out, "2 beginbfrange\n<0000> <00FF> <0000>\n<2000> <20FF> <2000>\n"));
+	assert_non_null(strstr(out, "1 beginbfrange\n<0000> <00FF> <0000>\n"));
+	assert_null(strstr(out, "<FF00>"));
 	assert_null(strstr(out, "<D800>"));
 	assert_null(strstr(out, "begincidrange"));
 	assert_null(strstr(out, "/Ordering (Identity-H)"));
@@ -282,6 +284,36 @@ static void test_renders_ink(void **state)
 	assert_int_equal(ink(fx, 0, 0, 595, 50), 595 * 50);	/* navy band */
 	assert_true(ink(fx, 80, 158, 400, 4) >= 400);	/* the rule */
 	assert_int_equal(ink(fx, 70, 170, 400, 100), 0);	/* empty space */
+}
+
+/* two faces from one file are one font: the code points of both must be
+ * in it (the writer narrows each font's cmap to the codes drawn).  The
+ * text of the second face is there and drawn with the same glyphs as in
+ * the first (a missing code would show .notdef boxes) */
+static void test_faces_share_a_file(void **state)
+{
+	struct fixture *fx = *state;
+	assert_int_equal(load(&fx->fs.face[FACE_ITALIC], "LiberationSans-Regular.ttf"), 0);
+	/* letters no other text of the document has */
+	struct box *b = text(&fx->pd, &fx->pd.page[0], 300, 250, FACE_ITALIC, 24, "ZQXJ");
+	write_ok(fx);
+	char *out;
+	assert_int_equal(run(&out, "pdffonts '%s' 2>&1", fx->path), 0);
+	int lines = 0;
+	for (char *p = out; (p = strchr(p, '\n')); p++)
+		lines++;
+	assert_int_equal(lines, 2 + 2);	/* header, rule, regular, bold */
+	free(out);
+	assert_int_equal(run(&out, "pdftotext -f 1 -l 1 '%s' - 2>&1", fx->path), 0);
+	assert_non_null(strstr(out, "ZQXJ"));
+	assert_non_null(strstr(out, "Åtgärder"));
+	free(out);
+	long shared = ink(fx, 300, 230, 80, 22);
+	b->face = FACE_REGULAR;
+	write_ok(fx);
+	long own = ink(fx, 300, 230, 80, 22);
+	assert_true(own > 80);
+	assert_int_equal(shared, own);
 }
 
 static void test_labels_runs(void **state)
@@ -508,6 +540,7 @@ int main(void)
 		T(test_parallel_writers),
 		T(test_positions),
 		T(test_renders_ink),
+		T(test_faces_share_a_file),
 		T(test_labels_runs),
 		T(test_hostile_text),
 		T(test_nonexistent_directory),
