@@ -619,6 +619,10 @@ static double chart_horizontal(struct cctx *c, const struct chartdef *def,
 			axis_label(&ax, i, d->percent, lab, sizeof(lab));
 			wl = fmax(wl, chart_text(c, lab, 0, 0, 0, 0));
 		}
+		/* tick labels are centred on their ticks: keep the outer halves
+		 * of the first and last inside the chart */
+		px = fmax(lw + fs * 0.6, wl / 2);
+		pw = fmax(W - px - fmax(fs, wl / 2), fs * 4);
 		if ((wl + fs) * (ax.n - 1) <= pw || maxint <= 2)
 			break;
 	}

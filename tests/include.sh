@@ -74,6 +74,7 @@ rows() { # text after caption stop max
 # the goal summary rows "Kind (N st) a b c" of a text after a line reading AFTER
 sums() { # text after
 	tr -d '\f' <"$1" | tr -s ' \t' '  ' | awk -v after="$2" '
+		{ sub(/^ +/, "") }
 		!seen && (after == "" || $0 == after) { seen = 1 }
 		seen && /\([0-9]+ st\) [0-9]+ [0-9]+ [0-9]+ ?$/ { print; if (++n == 3) exit }'
 }

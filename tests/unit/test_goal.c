@@ -168,7 +168,7 @@ static void test_layout(void **state)
 			if (b->type != BOX_TEXT || !b->text)
 				continue;
 			inv += b->invisible;
-			if (is(b, "Effektmål 1. Invånarna har en god hälsa."))
+			if (is(b, "Effektmål 1. Invånarna har en god hälsa.\u00a0"))
 				title++;
 			if (is(b, "Uppdraget har startat och bedöms vara klart vid årets slut."))
 				words++;
