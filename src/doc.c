@@ -95,8 +95,7 @@ static const char *doc_kind(enum node_type t)
 	}
 }
 
-/* the node with this id, whatever its type */
-static struct node *doc_lookup(const struct doc *d, const char *id)
+struct node *doc_byid(const struct doc *d, const char *id)
 {
 	int lo = 0, hi = d->nids - 1;
 	while (lo <= hi) {
@@ -137,7 +136,7 @@ static int doc_index(struct doc *d, struct diag *dg)
 	d->nids = u;
 	qsort(dup, (size_t)ndup, sizeof(*dup), doc_cmp_serial);
 	for (int i = 0; i < ndup; i++) {
-		struct node *orig = doc_lookup(d, dup[i]->id);
+		struct node *orig = doc_byid(d, dup[i]->id);
 		diag_error(dg, dup[i]->pos, "the id \"%s\" is used twice", dup[i]->id);
 		diag_note(dg, orig->pos, "\"%s\" was first used here", orig->id);
 		errs++;
@@ -159,7 +158,7 @@ int doc_finish(struct doc *d, struct diag *dg)
 	for (struct node *x = d->root; x; x = doc_next(x)) {
 		if (x->type != N_REF)
 			continue;
-		struct node *t = x->href ? doc_lookup(d, x->href) : NULL;
+		struct node *t = x->href ? doc_byid(d, x->href) : NULL;
 		if (!t) {
 			diag_error(dg, x->pos, "<ref to=\"%s\">: no section has this id",
 				x->href ? x->href : "");
@@ -178,7 +177,7 @@ int doc_finish(struct doc *d, struct diag *dg)
 
 struct node *doc_find(struct doc *d, const char *id)
 {
-	struct node *n = id ? doc_lookup(d, id) : NULL;
+	struct node *n = id ? doc_byid(d, id) : NULL;
 	return n && n->type == N_SECTION ? n : NULL;
 }
 

@@ -122,6 +122,9 @@ void doc_append(struct node *parent, struct node *child);
 /* number the sections (1, 2.1, 3.3.1 …) and the serials; check that every
  * N_REF names an existing id and ids are unique; errors go to dg */
 int doc_finish(struct doc *d, struct diag *dg);
+/* the element with this id, whatever its type, or NULL (d->ids is sorted
+ * by doc_finish) */
+struct node *doc_byid(const struct doc *d, const char *id);
 /* the section with this id, or NULL (also before doc_finish) */
 struct node *doc_find(struct doc *d, const char *id);
 /* the title child of a section */

@@ -151,23 +151,6 @@ static struct doc *inc_load(struct incstate *s, const char *path, const char *da
 	return r;
 }
 
-/* the element of d with this id (d->ids is sorted by doc_finish) */
-static const struct node *inc_find(const struct doc *d, const char *id)
-{
-	int lo = 0, hi = d->nids - 1;
-	while (lo <= hi) {
-		int mid = lo + (hi - lo) / 2;
-		int c = strcmp(id, d->ids[mid]->id);
-		if (c == 0)
-			return d->ids[mid];
-		if (c < 0)
-			hi = mid - 1;
-		else
-			lo = mid + 1;
-	}
-	return NULL;
-}
-
 /* the elements that can stand where an <include> stands */
 static int inc_block(enum node_type t)
 {
@@ -347,7 +330,7 @@ int include_part(struct doc *d, struct node *parent, const struct incspec *sp,
 	free(path);
 	if (!src)
 		return -1;
-	const struct node *x = inc_find(src, sp->ref);
+	const struct node *x = doc_byid(src, sp->ref);
 	if (!x) {
 		diag_error(dg, sp->pos, "%s has no element with the id \"%s\"", src->path, sp->ref);
 		return -1;
