@@ -413,7 +413,7 @@ static void goal_indicators(struct flow *f, const struct goalset *gs, int k,
 	static const char *const head[] = { "Indikatorer", "Utfall", "Målvärde", "Status", "Trend" };
 	static const char *const align[] = { NULL, "right", "right", NULL, "center" };
 	/* the same columns under every goal, whatever their content */
-	static const char *const width[] = { NULL, "12%", "12%", "15%", "8%" };
+	static const char *const width[] = { NULL, "12%", "12%", "17%", "8%" };
 	struct node *t = gtable(&a, n->pos, head, align, width, 5);
 	for (int i = 0; i < gs->nind; i++) {
 		const struct gind *in = &gs->ind[i];

@@ -314,8 +314,12 @@ void para_finish(struct para *p, const struct style *st)
 	/* drop trailing spaces, then fill the last line */
 	while (p->n > 0 && p->it[p->n - 1].type != IT_BOX)
 		p->n--;
-	/* the last word of a paragraph is never hyphenated */
-	for (int i = p->n - 1; i >= 0 && !(p->it[i].type == IT_GLUE && p->it[i].width > 0); i--)
+	/* the last word of a paragraph is never hyphenated, unless it is the
+	 * only word (a heading in a narrow table column must still break) */
+	int last = p->n - 1;
+	while (last >= 0 && !(p->it[last].type == IT_GLUE && p->it[last].width > 0))
+		last--;
+	for (int i = p->n - 1; last >= 0 && i > last; i--)
 		if (p->it[i].type == IT_PENALTY && p->it[i].flagged && p->it[i].width > 0)
 			p->it[i].penalty = BRK_INF;
 	struct item *pen = para_item(p, IT_PENALTY);

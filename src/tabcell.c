@@ -230,6 +230,25 @@ void tcell_rule(struct trs *rs, double x, double y, double w, double lw, struct 
 
 /* set content c in width w at (x, y) of rs; returns its height.  With
  * dry set, only measures. */
+/* a cell line wider than its column: name the widest word for the quality
+ * report; the row being set becomes the next item of the list, so the note
+ * points there to get its page right */
+static void tcell_overfull(struct tlay *L, const struct para *p, const struct brkres *r,
+	int l, double mw)
+{
+	int from = brk_linestart(p->it, p->n, l ? r->brk[l - 1] : -1), wide = -1;
+	for (int i = from; i < r->brk[l]; i++)
+		if (p->it[i].type == IT_BOX && p->it[i].text &&
+				(wide < 0 || p->it[i].width > p->it[wide].width))
+			wide = i;
+	if (wide < 0)
+		return;
+	struct vlist *vl = L->f->vl;
+	flow_note(vl, L->t->n->pos, "table cell: the word '%.*s' is wider than its column (%.1f pt > %.1f pt)",
+		p->it[wide].len, p->it[wide].text, p->it[wide].width, mw);
+	vl->note[vl->nnote - 1].item = vl->n;
+}
+
 double tcell_set(struct tlay *L, struct tcont *c, double w, enum align al, double x,
 	double y, struct trs *rs, int cell, int dry)
 {
@@ -265,6 +284,8 @@ double tcell_set(struct tlay *L, struct tcont *c, double w, enum align al, doubl
 				}
 			struct pline pl;
 			para_setline(&tp->p, &r, l, al, mw, &pl, &L->f->pd->mem);
+			if (pl.width > mw + 0.5)
+				tcell_overfull(L, &tp->p, &r, l, mw);
 			for (int k = 0; k < pl.nrun; k++) {
 				struct vbox *b = tcell_box(rs, top);
 				b->b = pl.run[k].b;

@@ -54,6 +54,10 @@ check "missing font: exit 1 naming the font file" sh -c \
 # --- the typographic quality report of check
 check "check names a word wider than its column, with its position" sh -c \
 	"$FOLIO check tests/quality/long-word.xml 2>$T/err; test \$? -eq 0 && grep -q 'long-word.xml:7:5: warning: page 1: the word .ABCDEFGHIJ' $T/err"
+check "check names a word wider than its table column" sh -c \
+	"$FOLIO check tests/quality/narrow-cell.xml 2>$T/err; test \$? -eq 0 && grep -q 'narrow-cell.xml:8:5: warning: page 1: table cell: the word .ABCDEFGHIJKLMNOP' $T/err"
+check "a one-word heading in a narrow column hyphenates" sh -c \
+	"$FOLIO render --dump tests/quality/narrow-cell.xml 2>/dev/null | grep -q 'face=1 .*\"Sjuk[a-zåäö]*-\"'"
 check "check --strict fails on a quality warning" sh -c \
 	"$FOLIO check --strict tests/quality/long-word.xml 2>/dev/null; test \$? -eq 1"
 for r in examples/*/report.xml; do
