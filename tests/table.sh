@@ -25,7 +25,8 @@ check "tall row renders" sh -c "$FOLIO render --dump $D/tall.xml >$T/tall.dump"
 check "tall row spans three pages" $A -v rule=pages -v min=3 "$T/tall.dump"
 check "its text is all there, once, in order" $A -v rule=once -v word=ord -v count=1500 "$T/tall.dump"
 check "nothing of it below the bottom margin" $A -v rule=bottom -v limit=$BOTTOM "$T/tall.dump"
-check "the header repeats above its continuation" $A -v rule=header -v head="Indikatorer|Utfall|Målvärde" "$T/tall.dump"
+# (the narrow third column hyphenates its one-word heading: "Mål-/värde")
+check "the header repeats above its continuation" $A -v rule=header -v head="Indikatorer|Utfall|Mål-" "$T/tall.dump"
 check "the rows after it follow" grep -q '"Sista raden"' "$T/tall.dump"
 
 # wherever the table falls, the caption, the header and the first row stay
