@@ -26,6 +26,7 @@
 #include <libxml/parserInternals.h>
 #include <libxml/relaxng.h>
 #include <libxml/SAX2.h>
+#include <libxml/xmlschemastypes.h>
 
 #include "utf8.h"
 #include "util.h"
@@ -545,11 +546,16 @@ xmlDocPtr xml_load(const char *path, const char *schema, struct diag *dg)
 void xml_init(void)
 {
 	xmlInitParser();
+	/* the XML Schema datatypes that RELAX NG uses are otherwise built
+	 * lazily on the first lookup, which races between batch threads
+	 * ("type 'token' is not exported") */
+	xmlSchemaInitTypes();
 	xmlRelaxNGInitTypes();
 }
 
 void xml_cleanup(void)
 {
 	xmlRelaxNGCleanupTypes();
+	xmlSchemaCleanupTypes();
 	xmlCleanupParser();
 }
