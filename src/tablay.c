@@ -423,9 +423,14 @@ static int tl_tags(struct tlay *L, int parent, int *captag)
 			continue;
 		int tr = pdoc_selem(pd, "TR", sect);
 		for (int i = 0; i < t->body[r].ncell; i++) {
-			int td = pdoc_selem(pd, "TD", tr);
-			pd->selem[td].colspan = t->body[r].cell[i].colspan > 1 ?
-				t->body[r].cell[i].colspan : 0;
+			const struct tcell *cell = &t->body[r].cell[i];
+			/* a text first column labels its row ("Regionkansliet",
+			 * "Summa"): a row header, so a screen reader names the row */
+			int stub = cell->col == 0 && t->ncol > 1 && !t->col[0].numeric;
+			int td = pdoc_selem(pd, stub ? "TH" : "TD", tr);
+			if (stub)
+				pd->selem[td].scope = "Row";
+			pd->selem[td].colspan = cell->colspan > 1 ? cell->colspan : 0;
 			L->bc[r][i].tag = td;
 		}
 	}

@@ -67,4 +67,10 @@ check "landscape table renders" sh -c "$FOLIO render --dump $D/landscape.xml >$T
 check "its page is turned" sh -c "grep -q '^page 2 841.89x595.28' $T/land.dump"
 check "the text after it is upright" sh -c "grep -q '^page 3 595.28x841.89' $T/land.dump"
 check "the footer sits on the turned page" sh -c "sed -n '/^page 2/,/^page 3/p' $T/land.dump | grep -q 'text .* 552.76 .*\"2 (3)\"'"
+
+# tagging: column headers and the label column as row headers
+check "result table renders to PDF" $FOLIO render $D/resultat.xml -o $T/res.pdf
+check "column headers are TH with Scope Column" sh -c "pdfinfo -struct-text $T/res.pdf | grep -q '/Scope /Column'"
+check "row labels are TH with Scope Row" sh -c \
+	"pdfinfo -struct-text $T/res.pdf | grep -A1 '/Scope /Row' | grep -q 'Regionkansliet'"
 finish
