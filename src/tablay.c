@@ -529,8 +529,9 @@ void table_flow(struct flow *f, const struct node *n, double indent, int parent)
 			tcell_freers(&rs);
 		}
 		for (int r = 0; r < t->nbody; r++) {
-			/* the header never ends a page alone */
-			flow_penalty(f, r == 0 ? BRK_INF : 0);
+			/* the header never ends a page alone, and a split leaves at
+			 * least two rows on each side (like orphans and widows) */
+			flow_penalty(f, r == 0 || r == 1 || r == t->nbody - 1 ? BRK_INF : 0);
 			struct trs rs = {0};
 			tl_body(&L, r, &rs);
 			int at = f->vl->n;

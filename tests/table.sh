@@ -68,6 +68,24 @@ check "its page is turned" sh -c "grep -q '^page 2 841.89x595.28' $T/land.dump"
 check "the text after it is upright" sh -c "grep -q '^page 3 595.28x841.89' $T/land.dump"
 check "the footer sits on the turned page" sh -c "sed -n '/^page 2/,/^page 3/p' $T/land.dump | grep -q 'text .* 552.76 .*\"2 (3)\"'"
 
+# small tables at every height of the page: a split never leaves one row alone
+{
+	echo '<?xml version="1.0" encoding="UTF-8"?><report><meta><title>Rader</title></meta>'
+	echo '<section id="k"><title>Kapitel</title>'
+	i=1
+	while [ $i -le 40 ]; do
+		echo "<section id=\"s$i\"><title>Avsnitt $i</title><p>"
+		j=0; while [ $j -lt $((i % 7 * 9 + 3)) ]; do printf 'ord '; j=$((j + 1)); done
+		echo '</p><table><column name="Post"/><column name="Belopp"/>'
+		k=1; while [ $k -le 5 ]; do echo "<row><cell>Rad $k</cell><cell>$k</cell></row>"; k=$((k + 1)); done
+		echo '</table></section>'
+		i=$((i + 1))
+	done
+	echo '</section></report>'
+} >"$T/rows.xml"
+check "forty small tables render" sh -c "$FOLIO render --dump $T/rows.xml >$T/rows.dump"
+check "a split table keeps two rows on each side" awk -f tests/table/rows.awk "$T/rows.dump"
+
 # tagging: column headers and the label column as row headers
 check "result table renders to PDF" $FOLIO render $D/resultat.xml -o $T/res.pdf
 check "column headers are TH with Scope Column" sh -c "pdfinfo -struct-text $T/res.pdf | grep -q '/Scope /Column'"
