@@ -510,8 +510,20 @@ static void tab_defaulthead(struct table *t)
 	}
 }
 
+/* text with a digit in a column of numbers is most likely a number that
+ * does not parse ("12,3a", "1.234,5,6"); a comparison or an estimate such
+ * as ">78" or "ca 40" is text on purpose */
+static int tab_badnumber(const char *s)
+{
+	s += strspn(s, " \t");
+	if (*s == '<' || *s == '>' || *s == '~' || !strncmp(s, "ca", 2) ||
+			!strncmp(s, "\u2264", 3) || !strncmp(s, "\u2265", 3))
+		return 0;
+	return strpbrk(s, "0123456789") != NULL;
+}
+
 /* numbers in the data: parse, choose which columns are numeric, format */
-static void tab_numbers(struct table *t)
+static void tab_numbers(struct table *t, struct diag *dg)
 {
 	for (int c = 0; c < t->ncol; c++) {
 		struct tcol *col = &t->col[c];
@@ -538,6 +550,14 @@ static void tab_numbers(struct table *t)
 				for (int i = 0; i < t->body[r].ncell; i++)
 					if (t->body[r].cell[i].col == c)
 						t->body[r].cell[i].has = 0;
+		for (int r = 0; col->numeric && ntext && r < t->nbody; r++) {
+			struct tcell *cell = tab_cellat(&t->body[r], c);
+			if (cell && cell->text && !cell->has && t->body[r].role != TR_LABEL &&
+					tab_badnumber(cell->text))
+				diag_warn(dg, cell->pos, "\"%s\" in the column of numbers \"%s\" is not a "
+					"number; it is printed as written", cell->text,
+					col->name ? col->name : "");
+		}
 		col->sum = tab_yes(col->def, "sum", col->numeric && !col->pct && npct == 0);
 		int al = tab_align(tab_attr(col->def, "align"));
 		col->align = al >= 0 ? (enum talign)al : col->numeric ? TA_DECIMAL : TA_LEFT;
@@ -687,7 +707,7 @@ struct table *table_load(const struct node *n, const struct doc *d, const struct
 		table_free(t);
 		return NULL;
 	}
-	tab_numbers(t);
+	tab_numbers(t, dg);
 	tab_compute(t, dg);
 	tab_texts(t);
 	return t;

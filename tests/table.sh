@@ -68,6 +68,9 @@ check "its page is turned" sh -c "grep -q '^page 2 841.89x595.28' $T/land.dump"
 check "the text after it is upright" sh -c "grep -q '^page 3 595.28x841.89' $T/land.dump"
 check "the footer sits on the turned page" sh -c "sed -n '/^page 2/,/^page 3/p' $T/land.dump | grep -q 'text .* 552.76 .*\"2 (3)\"'"
 
+check "a number that does not parse is reported at its cell, and only it" sh -c \
+	"$FOLIO check $D/badnum.xml 2>$T/bn.err; test \$? -eq 0 && grep -q 'badnum.csv:3:3: warning: \"12,3a\" in the column of numbers \"Utfall\" is not a number' $T/bn.err && test \$(grep -c warning $T/bn.err) -eq 1"
+
 # small tables at every height of the page: a split never leaves one row alone
 {
 	echo '<?xml version="1.0" encoding="UTF-8"?><report><meta><title>Rader</title></meta>'
